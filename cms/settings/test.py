@@ -1,0 +1,16 @@
+from .base import *  # noqa: F403
+from .base import BASE_DIR
+from .env import env
+
+DEBUG = False
+# Tests that hit a real engine use their own index prefix, so they never touch a developer's index.
+SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "metropolis_test_")
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR / ".cache" / "test-media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Search tests choose their engine explicitly; the site itself uses the embedded default.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

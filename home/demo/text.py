@@ -1,0 +1,35 @@
+"""Turning the demo data's plain text into what page fields hold."""
+
+from django.utils.html import escape
+
+LANGUAGES = ("en", "fr", "es")
+
+
+def paragraphs(text: str) -> list[str]:
+    return [" ".join(part.split()) for part in (text or "").split("\n\n") if part.strip()]
+
+
+def to_rich_text(text: str) -> str:
+    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs(text))
+
+
+def to_plain_text(text: str) -> str:
+    return "\n\n".join(paragraphs(text))
+
+
+def source_language(texts: dict, fallback: str = "en") -> str:
+    return fallback if fallback in texts else next(iter(texts))
+
+
+def pairs(texts: dict | None, source: str, target: str) -> dict[str, str]:
+    """Source → target strings for one translated text, whole and paragraph by paragraph, so that
+    both plain-text fields and rich-text segments find their translation."""
+    if not texts or source not in texts or target not in texts:
+        return {}
+    source_text, target_text = texts[source], texts[target]
+    result = {" ".join(source_text.split()): " ".join(target_text.split())}
+    source_paragraphs, target_paragraphs = paragraphs(source_text), paragraphs(target_text)
+    if len(source_paragraphs) == len(target_paragraphs):
+        result.update(zip(source_paragraphs, target_paragraphs, strict=True))
+    result[to_plain_text(source_text)] = to_plain_text(target_text)
+    return result

@@ -1,0 +1,105 @@
+"""The association's portal and its organisation pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from cities.models import MemberCityPage, RegionalSectionPage
+from home.blocks import BodyBlock
+from initiatives.models import CaseLibraryPage, InitiativePage, SolutionPage
+from initiatives.queries import live_case_studies
+
+SEO_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+]
+
+
+class HomePage(Page):
+    """The portal of one locale: introduction, featured and latest case studies, regions, figures."""
+
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("tagline"), FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    translatable_fields = [
+        *SEO_FIELDS,
+        TranslatableField("tagline"),
+        TranslatableField("introduction"),
+    ]
+    api_fields = [APIField("tagline"), APIField("introduction")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "cities.RegionalSectionPage",
+        "initiatives.CaseLibraryPage",
+        "home.StandardPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        case_studies = live_case_studies(self.locale)
+        featured_ids = [
+            pk
+            for model in (InitiativePage, SolutionPage)
+            for pk in model.objects.live().filter(locale=self.locale, featured=True).values_list(
+                "pk", flat=True
+            )
+        ]
+        context.update(
+            featured=case_studies.filter(pk__in=featured_ids).specific()[:6],
+            latest_solutions=SolutionPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .order_by("-first_published_at")[:4],
+            regions=RegionalSectionPage.objects.child_of(self).live().order_by("path"),
+            case_library=CaseLibraryPage.objects.child_of(self).live().first(),
+            figures={
+                "members": MemberCityPage.objects.live().filter(locale=self.locale).count(),
+                "initiatives": InitiativePage.objects.live().filter(locale=self.locale).count(),
+                "solutions": SolutionPage.objects.live().filter(locale=self.locale).count(),
+                "languages": Locale.objects.count(),
+            },
+        )
+        return context
+
+
+class StandardPage(Page):
+    """Organisation pages (About, General Assembly, Secretariat…) and a city's own pages."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    translatable_fields = [
+        *SEO_FIELDS,
+        TranslatableField("introduction"),
+        TranslatableField("body"),
+    ]
+    api_fields = [APIField("introduction"), APIField("body")]
+    parent_page_types = [
+        "home.HomePage",
+        "home.StandardPage",
+        "cities.RegionalSectionPage",
+        "cities.MemberCityPage",
+    ]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

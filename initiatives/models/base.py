@@ -1,0 +1,260 @@
+"""What initiatives and shared solutions have in common: one abstract page type, so the two never
+drift apart."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock, ContactBlock, KeyFigureBlock, ResourceListBlock
+from initiatives.serializers import TaxonomySerializer
+
+from .taxonomy import default_locale_only
+
+SUMMARY_MAX_WORDS = 250
+
+
+def validate_summary_length(value: str) -> None:
+    words = len(value.split())
+    if words > SUMMARY_MAX_WORDS:
+        raise ValidationError(
+            ngettext(
+                "Keep the summary to %(limit)d words or fewer; it has %(count)d word.",
+                "Keep the summary to %(limit)d words or fewer; it has %(count)d words.",
+                words,
+            )
+            % {"limit": SUMMARY_MAX_WORDS, "count": words}
+        )
+
+
+def default_locale_member_cities():
+    return models.Q(locale_id=Locale.get_default().pk)
+
+
+class CaseStudyStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+
+
+class CaseStudyPage(Page):
+    """A case study other cities can learn from: the base of InitiativePage and SolutionPage."""
+
+    summary = models.TextField(
+        _("summary"),
+        validators=[validate_summary_length],
+        help_text=_("What it is, where, and what it achieved, in %(limit)d words or fewer.")
+        % {"limit": SUMMARY_MAX_WORDS},
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    themes = ParentalManyToManyField(
+        "initiatives.Theme",
+        verbose_name=_("themes"),
+        related_name="+",
+        limit_choices_to=default_locale_only,
+        blank=True,
+    )
+    sdgs = ParentalManyToManyField(
+        "initiatives.SustainableDevelopmentGoal",
+        verbose_name=_("sustainable development goals"),
+        related_name="+",
+        limit_choices_to=default_locale_only,
+        blank=True,
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CaseStudyStatus.choices, default=CaseStudyStatus.ONGOING
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    budget = models.DecimalField(
+        _("budget"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, blank=True, help_text=_("ISO code, for example EUR or USD")
+    )
+    funding_sources = models.TextField(_("funding sources"), blank=True)
+    partner_cities = ParentalManyToManyField(
+        "cities.MemberCityPage",
+        verbose_name=_("partner member cities"),
+        related_name="+",
+        limit_choices_to=default_locale_member_cities,
+        blank=True,
+        help_text=_("The case study also appears on each partner city's page."),
+    )
+    partner_organisations = models.TextField(
+        _("partner organisations"), blank=True, help_text=_("One organisation per line.")
+    )
+    results = RichTextField(
+        _("results and impact"), features=["bold", "italic", "ol", "ul", "link"], blank=True
+    )
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())], verbose_name=_("key figures"), blank=True
+    )
+    contacts = StreamField([("contact", ContactBlock())], verbose_name=_("contacts"), blank=True)
+    resources = StreamField(
+        [("resources", ResourceListBlock())], verbose_name=_("documents and links"), blank=True
+    )
+    featured = models.BooleanField(
+        _("featured by the secretariat"),
+        default=False,
+        help_text=_("Featured case studies are shown on the home page."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    case_type_label = ""  # set on each concrete type, shown as the badge on cards
+    parent_page_types = ["cities.MemberCityPage", "cities.RegionalSectionPage"]
+    subpage_types = []
+
+    taxonomy_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Themes and goals"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel([FieldPanel("budget"), FieldPanel("currency")]),
+                FieldPanel("funding_sources"),
+            ],
+            heading=_("Status, dates and funding"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("partner_cities", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("partner_organisations"),
+            ],
+            heading=_("Partners"),
+        ),
+        FieldPanel("contacts"),
+        FieldPanel("resources"),
+        FieldPanel("featured"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("results"),
+        index.AutocompleteField("summary"),
+        index.FilterField("status"),
+        index.FilterField("featured"),
+        index.FilterField("start_date"),
+        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("sdgs", [index.FilterField("number")]),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        TranslatableField("funding_sources"),
+        TranslatableField("partner_organisations"),
+        TranslatableField("results"),
+        TranslatableField("key_figures"),
+        TranslatableField("contacts"),
+        TranslatableField("resources"),
+        SynchronizedField("themes"),
+        SynchronizedField("sdgs"),
+        SynchronizedField("status"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("budget"),
+        SynchronizedField("currency"),
+        SynchronizedField("partner_cities"),
+        SynchronizedField("featured"),
+        SynchronizedField("image"),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("case_type"),
+        APIField("status"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("budget"),
+        APIField("currency"),
+        APIField("funding_sources"),
+        APIField("themes", serializer=TaxonomySerializer(field="slug")),
+        APIField("sdgs", serializer=TaxonomySerializer(field="number")),
+        APIField("partner_organisations"),
+        APIField("results"),
+        APIField("key_figures"),
+        APIField("contacts"),
+        APIField("body"),
+        APIField("featured"),
+        APIField("region_name"),
+        APIField("city_name"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+    @property
+    def case_type(self) -> str:
+        return self._meta.model_name.removesuffix("page")
+
+    @cached_property
+    def lead_city(self):
+        from cities.models import MemberCityPage
+
+        return MemberCityPage.objects.ancestor_of(self).first()
+
+    @cached_property
+    def region(self):
+        from cities.models import RegionalSectionPage
+
+        return RegionalSectionPage.objects.ancestor_of(self).first()
+
+    @property
+    def city_name(self) -> str:
+        return self.lead_city.title if self.lead_city else ""
+
+    @property
+    def region_name(self) -> str:
+        return self.region.title if self.region else ""
+
+    @property
+    def partner_organisation_list(self) -> list[str]:
+        return [line.strip() for line in self.partner_organisations.splitlines() if line.strip()]
+
+    @property
+    def key_figure_values(self):
+        return [block.value for block in self.key_figures]
+
+    def localized_themes(self):
+        return [theme.localized for theme in self.themes.all()]
+
+    def localized_sdgs(self):
+        return [goal.localized for goal in self.sdgs.all()]
+
+    def localized_partner_cities(self):
+        """Partner cities in the visitor's language, where a live translation exists."""
+        return [city.localized for city in self.partner_cities.all()]

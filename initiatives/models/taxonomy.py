@@ -1,0 +1,77 @@
+"""The association's shared vocabulary: policy themes and the UN Sustainable Development Goals.
+
+Both are translatable snippets. Case studies link to the default-locale record (the canonical one);
+pages show `.localized`, so each visitor reads the name in their own language.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+hex_colour = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Enter a colour such as #0B6E4F."))
+
+
+def default_locale_only():
+    """Choices for taxonomy links: the canonical, default-locale records only."""
+    return models.Q(locale_id=Locale.get_default().pk)
+
+
+class Theme(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"), max_length=60, help_text=_("Used in addresses and filters; the same in every language.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    colour = models.CharField(_("colour"), max_length=7, default="#1F4E79", validators=[hex_colour])
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("colour")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+        SynchronizedField("colour"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_theme_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class SustainableDevelopmentGoal(TranslatableMixin, models.Model):
+    number = models.PositiveSmallIntegerField(
+        _("number"), validators=[MinValueValidator(1), MaxValueValidator(17)]
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    colour = models.CharField(_("colour"), max_length=7, validators=[hex_colour])
+
+    panels = [FieldPanel("number"), FieldPanel("name"), FieldPanel("description"), FieldPanel("colour")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("number"),
+        SynchronizedField("colour"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("sustainable development goal")
+        verbose_name_plural = _("sustainable development goals")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "number"], name="unique_sdg_number_per_locale")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
