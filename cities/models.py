@@ -89,7 +89,10 @@ class MemberCityPage(Page):
     official_name = models.CharField(_("official name"), max_length=200)
     country = models.CharField(_("country"), max_length=100)
     country_code = models.CharField(
-        _("country code"), max_length=2, blank=True, help_text=_("ISO 3166-1 alpha-2, for example ES")
+        _("country code"),
+        max_length=2,
+        blank=True,
+        help_text=_("ISO 3166-1 alpha-2, for example ES"),
     )
     government_name = models.CharField(_("metropolitan government"), max_length=200)
     population = models.PositiveBigIntegerField(_("population"), null=True, blank=True)

@@ -37,10 +37,24 @@ def sitemap_index(request):
     )
 
 
+class LocaleSitemap(Sitemap):
+    """The live pages of the active language's tree only."""
+
+    def items(self):
+        root = self.get_wagtail_site().root_page.localized
+        return (
+            root.get_descendants(inclusive=True)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+
 @require_GET
 def locale_sitemap(request):
-    """The live pages of the active language's tree (Wagtail's Sitemap follows the active locale)."""
-    return sitemap(request, sitemaps={"pages": Sitemap(request)})
+    return sitemap(request, sitemaps={"pages": LocaleSitemap(request)})
 
 
 def page_not_found(request, exception=None):

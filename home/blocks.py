@@ -29,7 +29,9 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    value = blocks.CharBlock(label=_("Figure"), max_length=40, help_text=_("For example 33% or 1.2 M"))
+    value = blocks.CharBlock(
+        label=_("Figure"), max_length=40, help_text=_("For example 33% or 1.2 M")
+    )
     label = blocks.CharBlock(label=_("What it measures"), max_length=160)
 
     class Meta:

@@ -53,9 +53,9 @@ class HomePage(Page):
         featured_ids = [
             pk
             for model in (InitiativePage, SolutionPage)
-            for pk in model.objects.live().filter(locale=self.locale, featured=True).values_list(
-                "pk", flat=True
-            )
+            for pk in model.objects.live()
+            .filter(locale=self.locale, featured=True)
+            .values_list("pk", flat=True)
         ]
         context.update(
             featured=case_studies.filter(pk__in=featured_ids).specific()[:6],

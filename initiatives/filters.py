@@ -32,7 +32,9 @@ def in_locale(model, locale: Locale) -> list:
     canonical = model.objects.filter(locale=Locale.get_default())
     translations = {
         item.translation_key: item
-        for item in model.objects.filter(locale=locale, translation_key__in=canonical.values("translation_key"))
+        for item in model.objects.filter(
+            locale=locale, translation_key__in=canonical.values("translation_key")
+        )
     }
     return [translations.get(item.translation_key, item) for item in canonical]
 
@@ -74,7 +76,9 @@ class CaseStudyFilter:
             for page in MemberCityPage.objects.live().filter(locale=locale).order_by("title")
         }
         self.themes = {theme.slug: theme for theme in in_locale(Theme, locale)}
-        self.sdgs = {str(goal.number): goal for goal in in_locale(SustainableDevelopmentGoal, locale)}
+        self.sdgs = {
+            str(goal.number): goal for goal in in_locale(SustainableDevelopmentGoal, locale)
+        }
         self.statuses = dict(CaseStudyStatus.choices)
         self.types = {"initiative": _("Initiatives"), "solution": _("Shared solutions")}
         self.selected = {param: self._read(param) for param in FILTER_PARAMS}

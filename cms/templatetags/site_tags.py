@@ -19,7 +19,12 @@ def live_translations(page):
         if code in by_code:
             info = get_language_info(code)
             result.append(
-                {"code": code, "name": info["name_local"], "page": by_code[code], "bidi": info["bidi"]}
+                {
+                    "code": code,
+                    "name": info["name_local"],
+                    "page": by_code[code],
+                    "bidi": info["bidi"],
+                }
             )
     return result
 

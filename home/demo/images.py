@@ -3,8 +3,8 @@
 import hashlib
 import io
 
-from django.core.files.images import ImageFile
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
@@ -37,16 +37,13 @@ def _draw_pattern(draw, width, height, base, seed: str):
         draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=shade)
 
 
-def render_banner(text: str, colour: str, size=(1400, 400), subtitle: str = "") -> bytes:
+def render_banner(seed: str, colour: str, size=(1400, 400)) -> bytes:
+    """A decorative banner without text: page titles are real text on the page, not in pictures."""
     width, height = size
     base = _rgb(colour)
     image = PILImage.new("RGB", size, base)
     draw = ImageDraw.Draw(image)
-    _draw_pattern(draw, width, height, base, text)
-    draw.rectangle((0, height * 0.62, width, height), fill=tuple(max(0, c - 40) for c in base))
-    draw.text((48, height * 0.66), text, fill="white", font=_font(int(height * 0.13)))
-    if subtitle:
-        draw.text((50, height * 0.84), subtitle, fill="white", font=_font(int(height * 0.06)))
+    _draw_pattern(draw, width, height, base, seed)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=80, optimize=True, progressive=True)
     return buffer.getvalue()

@@ -28,7 +28,12 @@ from initiatives.models import (
 )
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-REGION_SLUGS = {"africa": "africa", "americas": "americas", "asia": "asia-pacific", "europe": "europe"}
+REGION_SLUGS = {
+    "africa": "africa",
+    "americas": "americas",
+    "asia": "asia-pacific",
+    "europe": "europe",
+}
 CASE_LIBRARY_TITLE = {"en": "Case studies", "fr": "Études de cas", "es": "Casos de estudio"}
 CASE_LIBRARY_INTRO = {
     "en": "Initiatives and shared solutions from member governments, ready to learn from and replicate.",
@@ -70,7 +75,11 @@ class DemoLoader:
     def run(self):
         self.structure = load("structure.toml")
         self.taxonomy = load("taxonomy.toml")
-        self.cases = [case for path in sorted(DATA_DIR.glob("cases-*.toml")) for case in load(path.name)["case"]]
+        self.cases = [
+            case
+            for path in sorted(DATA_DIR.glob("cases-*.toml"))
+            for case in load(path.name)["case"]
+        ]
         self.step("Locales and administrator")
         self.locales = self.ensure_locales()
         self.user = self.ensure_admin()
@@ -94,7 +103,8 @@ class DemoLoader:
         from django.conf import settings
 
         return {
-            code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
+            code: Locale.objects.get_or_create(language_code=code)[0]
+            for code, _ in settings.LANGUAGES
         }
 
     def ensure_admin(self):
@@ -123,7 +133,9 @@ class DemoLoader:
                 )
             self.translate_everywhere(theme, [item["name"], item["description"]])
         for item in self.taxonomy["sdg"]:
-            goal = SustainableDevelopmentGoal.objects.filter(locale=english, number=item["number"]).first()
+            goal = SustainableDevelopmentGoal.objects.filter(
+                locale=english, number=item["number"]
+            ).first()
             if goal is None:
                 goal = SustainableDevelopmentGoal.objects.create(
                     locale=english,
@@ -269,7 +281,7 @@ class DemoLoader:
         hero = images.get_or_create_image(
             f"{item['name']}: banner",
             f"{item['key']}-banner.jpg",
-            lambda: images.render_banner(item["name"], item["accent"], subtitle=item["official_name"]),
+            lambda: images.render_banner(item["key"], item["accent"]),
             collection,
             description="",
         )
@@ -311,7 +323,11 @@ class DemoLoader:
         for key, item in regions.items():
             page = self.child(home, RegionalSectionPage, REGION_SLUGS[key])
             jobs.append(
-                (page, [item["title"], item["introduction"], item["contact"]["role"]], item["title"])
+                (
+                    page,
+                    [item["title"], item["introduction"], item["contact"]["role"]],
+                    item["title"],
+                )
             )
         library = self.child(home, CaseLibraryPage, "case-studies")
         jobs.append((library, [CASE_LIBRARY_TITLE, CASE_LIBRARY_INTRO], CASE_LIBRARY_TITLE))
@@ -403,47 +419,59 @@ class DemoLoader:
             )
         contact = item.get("contact")
         theme_colour = next(
-            (t["colour"] for t in self.taxonomy["theme"] if t["slug"] == item["themes"][0]), "#1F4E79"
+            (t["colour"] for t in self.taxonomy["theme"] if t["slug"] == item["themes"][0]),
+            "#1F4E79",
         )
         image = images.get_or_create_image(
             f"{item['title'][language]}",
             f"{item['key'][:60]}.jpg",
-            lambda: images.render_banner(
-                item["title"][language][:48], theme_colour, size=(960, 540)
-            ),
-            parent.specific.hero_image.collection if getattr(parent.specific, "hero_image", None) else None,
+            lambda: images.render_banner(item["key"], theme_colour, size=(960, 540)),
+            parent.specific.hero_image.collection
+            if getattr(parent.specific, "hero_image", None)
+            else None,
             description="",
         )
-        fields = dict(
-            title=item["title"][language],
-            slug=item["key"],
-            summary=to_plain_text(text("summary")),
-            body=body,
-            status=item["status"],
-            start_date=_date(item.get("start_date")),
-            end_date=_date(item.get("end_date")),
-            budget=item.get("budget"),
-            currency=item.get("currency", ""),
-            funding_sources=text("funding_sources"),
-            partner_organisations="\n".join(item.get("partner_organisations", [])),
-            results=to_rich_text(text("results")),
-            key_figures=[
+        fields = {
+            "title": item["title"][language],
+            "slug": item["key"],
+            "summary": to_plain_text(text("summary")),
+            "body": body,
+            "status": item["status"],
+            "start_date": _date(item.get("start_date")),
+            "end_date": _date(item.get("end_date")),
+            "budget": item.get("budget"),
+            "currency": item.get("currency", ""),
+            "funding_sources": text("funding_sources"),
+            "partner_organisations": "\n".join(item.get("partner_organisations", [])),
+            "results": to_rich_text(text("results")),
+            "key_figures": [
                 ("figure", {"value": figure["value"], "label": figure["label"][language]})
                 for figure in item.get("key_figures", [])
             ],
-            contacts=[
+            "contacts": [
                 (
                     "contact",
-                    {"name": contact["name"], "role": contact["role"][language], "email": contact["email"]},
+                    {
+                        "name": contact["name"],
+                        "role": contact["role"][language],
+                        "email": contact["email"],
+                    },
                 )
             ]
             if contact
             else [],
-            featured=item.get("featured", False),
-            image=image,
-        )
+            "featured": item.get("featured", False),
+            "image": image,
+        }
         if model is SolutionPage:
-            for name in ("problem", "solution", "lessons", "transfer_conditions", "transfer_cost", "transfer_timeline"):
+            for name in (
+                "problem",
+                "solution",
+                "lessons",
+                "transfer_conditions",
+                "transfer_cost",
+                "transfer_timeline",
+            ):
                 fields[name] = to_rich_text(text(name))
             brief = images.get_or_create_document(
                 f"{item['title'][language]}: project brief",
@@ -454,14 +482,19 @@ class DemoLoader:
                 image.collection,
             )
             fields["resources"] = [
-                ("resources", {"heading": "", "items": [("document", {"document": brief, "title": ""})]})
+                (
+                    "resources",
+                    {"heading": "", "items": [("document", {"document": brief, "title": ""})]},
+                )
             ]
         page = model(**fields)
         page.locale = parent.locale
         parent.add_child(instance=page)
         english = self.locales["en"]
         page.themes.set(Theme.objects.filter(locale=english, slug__in=item["themes"]))
-        page.sdgs.set(SustainableDevelopmentGoal.objects.filter(locale=english, number__in=item["sdgs"]))
+        page.sdgs.set(
+            SustainableDevelopmentGoal.objects.filter(locale=english, number__in=item["sdgs"])
+        )
         partners = [cities[key] for key in item.get("partner_cities", []) if key in cities]
         page.partner_cities.set(partners)
         page.save_revision(user=self.user).publish(user=self.user)
@@ -477,7 +510,9 @@ class DemoLoader:
             "solutions": len({p.translation_key for p in SolutionPage.objects.all()}),
         }
         for code, locale in self.locales.items():
-            counts[f"pages ({code})"] = Page.objects.filter(locale=locale, depth__gt=1).live().count()
+            counts[f"pages ({code})"] = (
+                Page.objects.filter(locale=locale, depth__gt=1).live().count()
+            )
             counts[f"case studies ({code})"] = (
                 InitiativePage.objects.filter(locale=locale).live().count()
                 + SolutionPage.objects.filter(locale=locale).live().count()

@@ -23,12 +23,19 @@ def default_locale_only():
 class Theme(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(
-        _("slug"), max_length=60, help_text=_("Used in addresses and filters; the same in every language.")
+        _("slug"),
+        max_length=60,
+        help_text=_("Used in addresses and filters; the same in every language."),
     )
     description = models.TextField(_("description"), blank=True)
     colour = models.CharField(_("colour"), max_length=7, default="#1F4E79", validators=[hex_colour])
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("colour")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("colour"),
+    ]
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("description"),
@@ -57,7 +64,12 @@ class SustainableDevelopmentGoal(TranslatableMixin, models.Model):
     description = models.TextField(_("description"), blank=True)
     colour = models.CharField(_("colour"), max_length=7, validators=[hex_colour])
 
-    panels = [FieldPanel("number"), FieldPanel("name"), FieldPanel("description"), FieldPanel("colour")]
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("colour"),
+    ]
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("description"),
@@ -70,7 +82,9 @@ class SustainableDevelopmentGoal(TranslatableMixin, models.Model):
         verbose_name_plural = _("sustainable development goals")
         ordering = ["number"]
         constraints = [
-            models.UniqueConstraint(fields=["locale", "number"], name="unique_sdg_number_per_locale")
+            models.UniqueConstraint(
+                fields=["locale", "number"], name="unique_sdg_number_per_locale"
+            )
         ]
 
     def __str__(self):
