@@ -1,0 +1,101 @@
+"""The same search behaviour on the database backend, Elasticsearch and OpenSearch."""
+
+import pytest
+from wagtail.models import Page
+from wagtail.search.models import IndexEntry
+
+from cities.models import MemberCityPage
+from initiatives.models import InitiativePage
+
+from .conftest import refresh
+
+pytestmark = [pytest.mark.search_engine, pytest.mark.django_db]
+
+WORD = "zanzibarquay"  # appears in no demo text
+
+
+def search(backend, queryset, query, **kwargs):
+    refresh(backend)
+    return list(backend.search(query, queryset, **kwargs))
+
+
+def new_initiative(locales, *, publish):
+    city = MemberCityPage.objects.get(locale=locales["en"], slug="barcelona")
+    page = InitiativePage(
+        title=f"Harbour {WORD} pilot", slug=f"harbour-{WORD}", summary=f"A {WORD} quay pilot."
+    )
+    city.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    else:
+        page.unpublish()
+    return page
+
+
+def test_index_is_created_with_the_project_settings(search_backend):
+    if search_backend.engine_name == "database":
+        assert IndexEntry.objects.count() > 500
+        return
+    indexes = search_backend.es.indices.get(index=f"{search_backend.index_prefix}*")
+    assert indexes, "no index with the test prefix"
+    for name, index in indexes.items():
+        assert name.startswith("metropolis_test_")
+        analyzers = index["settings"]["index"]["analysis"]["analyzer"]
+        assert {"edgengram_analyzer", "ngram_analyzer"} <= set(analyzers)
+
+
+def test_demo_content_is_found_by_its_title(search_backend, locales):
+    page = InitiativePage.objects.live().filter(locale=locales["en"]).order_by("path").first()
+    word = max(page.title.split(), key=len).strip(",.:;")
+    results = search(search_backend, Page.objects.live().filter(locale=locales["en"]), word)
+    assert page.page_ptr in results
+
+
+def test_only_live_pages_are_found(search_backend, locales):
+    draft = new_initiative(locales, publish=False)
+    assert search(search_backend, Page.objects.live(), WORD) == []
+    draft.save_revision().publish()
+    assert search(search_backend, Page.objects.live(), WORD) == [draft.page_ptr]
+    draft.delete()
+    refresh(search_backend)
+
+
+def test_unpublishing_removes_a_page_from_results(search_backend, locales):
+    page = new_initiative(locales, publish=True)
+    assert search(search_backend, Page.objects.live(), WORD) == [page.page_ptr]
+    page.unpublish()
+    assert search(search_backend, Page.objects.live(), WORD) == []
+    page.delete()
+    refresh(search_backend)
+
+
+def test_locale_filter_keeps_each_language_apart(search_backend, locales):
+    city = MemberCityPage.objects.get(locale=locales["fr"], slug="barcelona")
+    results = search(search_backend, Page.objects.live().filter(locale=locales["fr"]), "Barcelona")
+    assert city.page_ptr in results
+    assert {page.locale_id for page in results} == {locales["fr"].pk}
+
+
+def test_autocomplete_finds_a_page_from_its_first_letters(search_backend, locales):
+    city = MemberCityPage.objects.get(locale=locales["en"], slug="barcelona")
+    refresh(search_backend)
+    results = list(
+        search_backend.autocomplete(
+            "Barcel", MemberCityPage.objects.live().filter(locale=locales["en"])
+        )
+    )
+    assert city in results
+
+
+def test_facet_counts_match_the_results(search_backend, locales):
+    queryset = InitiativePage.objects.live().filter(locale=locales["en"])
+    refresh(search_backend)
+    results = search_backend.search("city", queryset)
+    facets = results.facet("status")
+    hits = list(results)
+    assert hits
+    expected = {}
+    for page in hits:
+        expected[page.status] = expected.get(page.status, 0) + 1
+    assert {key: value for key, value in facets.items() if value} == expected
