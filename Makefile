@@ -21,7 +21,7 @@ setup: install
 	$(MANAGE) compiletranslations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
-	$(MANAGE) update_index
+	$(MANAGE) rebuild_search
 
 run: setup
 	@echo "Admin: http://$(HOST):$(PORT)/admin/  user: admin  password: metropolis (local demo only)"

@@ -29,6 +29,7 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /en/, /fr/, /es/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("sitemap.xml", views.locale_sitemap, name="locale_sitemap"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -63,9 +63,13 @@ class ActiveFilter:
 
 
 class CaseStudyFilter:
-    def __init__(self, params, locale: Locale):
+    def __init__(self, params, locale: Locale, within_ids=None, preserved=None):
+        """`within_ids` limits everything to those pages (a search's hits); `preserved` names query
+        parameters that every generated link keeps (such as the search query)."""
         self.locale = locale
         self.params = params
+        self.within_ids = within_ids
+        self.preserved = preserved or {}
         self.ignored: list[str] = []
         self.regions = {
             str(page.pk): page
@@ -136,6 +140,8 @@ class CaseStudyFilter:
             if selected_types and model not in [CASE_TYPES[t] for t in selected_types]:
                 continue
             queryset = model.objects.live().public().filter(locale=self.locale)
+            if self.within_ids is not None:
+                queryset = queryset.filter(pk__in=self.within_ids)
             for param in FILTER_PARAMS:
                 if param in ("type", exclude) or not self.selected[param]:
                     continue
@@ -143,11 +149,14 @@ class CaseStudyFilter:
             querysets.append(queryset)
         return querysets
 
-    def results(self) -> QuerySet:
+    def matching_ids(self) -> set[int]:
         ids = set()
         for queryset in self._model_querysets():
             ids.update(queryset.values_list("pk", flat=True))
-        return live_case_studies(self.locale).filter(pk__in=ids).specific()
+        return ids
+
+    def results(self) -> QuerySet:
+        return live_case_studies(self.locale).filter(pk__in=self.matching_ids()).specific()
 
     def paginate(self, page_number, per_page: int):
         return Paginator(self.results(), per_page).get_page(page_number)
@@ -206,9 +215,10 @@ class CaseStudyFilter:
 
     def url_with(self, **changes) -> str:
         """The query string with some parameters replaced; `page` always resets to the first."""
-        query = {param: list(values) for param, values in self.selected.items()}
+        query = {name: [value] for name, value in self.preserved.items() if value}
+        query.update({param: list(values) for param, values in self.selected.items()})
         query.update(changes)
-        if self.params.get("sort"):
+        if self.params.get("sort") and "sort" not in query:
             query["sort"] = [self.params.get("sort")]
         return "?" + urlencode([(k, v) for k, values in query.items() for v in values])
 

@@ -1,32 +1,27 @@
-"""The search engines a test run or a command can reach, named, with their Wagtail settings."""
+"""The search set-ups a test run can reach: the database alone, and each engine whose URL is set."""
 
 from django.conf import settings
 
 from cms.settings.env import env
+from cms.settings.search import ENGINE_MODULES, search_backends
 
-ENGINE_BACKENDS = {
-    "elasticsearch": ("ELASTICSEARCH_URL", "wagtail.search.backends.elasticsearch8"),
-    "opensearch": ("OPENSEARCH_URL", "wagtail.search.backends.opensearch3"),
-}
+ENGINE_NAMES = {"ELASTICSEARCH_URL": "elasticsearch", "OPENSEARCH_URL": "opensearch"}
 
 
 def configured_engines() -> dict[str, dict]:
-    """Backend settings for every real engine whose URL is set in the environment."""
-    engines = {}
-    for name, (variable, backend) in ENGINE_BACKENDS.items():
-        url = env(variable)
-        if url:
-            engines[name] = {
-                "BACKEND": backend,
-                "URLS": [url],
-                "INDEX_PREFIX": settings.SEARCH_INDEX_PREFIX,
-                "TIMEOUT": 30,
-                "OPTIONS": {},
-                "INDEX_SETTINGS": {},
-            }
-    return engines
+    """WAGTAILSEARCH_BACKENDS for every real engine whose URL is set in the environment."""
+    return {
+        ENGINE_NAMES[variable]: search_backends(
+            settings.SEARCH_INDEX_PREFIX, settings.LANGUAGES, engine=(module, env(variable))
+        )
+        for variable, module in ENGINE_MODULES.items()
+        if env(variable)
+    }
 
 
 def all_backends() -> dict[str, dict]:
-    """The embedded database backend plus every configured engine."""
-    return {"database": {"BACKEND": "wagtail.search.backends.database"}, **configured_engines()}
+    """The embedded database set-up plus every configured engine's."""
+    return {
+        "database": {"default": {"BACKEND": "wagtail.search.backends.database"}},
+        **configured_engines(),
+    }

@@ -1,32 +1,63 @@
-"""The public search page of each language."""
+"""The public search page and its autocomplete, per language (/<lang>/search/)."""
 
-import re
-from urllib.parse import urlencode
+import logging
 
-from django.core.paginator import Paginator
+from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
 
-MAX_QUERY_LENGTH = 200
+from search.index import language_backend
+from search.query import SiteSearch, normalise_query, sort_links
+
+logger = logging.getLogger(__name__)
+AUTOCOMPLETE_LIMIT = 8
 
 
-def normalise_query(raw: str) -> str:
-    """Words only, lower-cased: visitors type phrases, not engine syntax, and operators such as
-    AND, quotes or brackets must never reach an engine's query parser."""
-    return " ".join(re.findall(r"\w+", raw.lower()))[:MAX_QUERY_LENGTH]
-
-
+@require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    terms = normalise_query(query)
-    results = Page.objects.none()
-    if terms:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(terms)
+    site_search = SiteSearch(request.GET, get_language())
+    page_obj = site_search.page_of_hits(request.GET.get("page"))
+    context = {
+        "search": site_search,
+        "search_query": site_search.query,
+        "page_obj": page_obj,
+        "case_filter": site_search.case_filter,
+        "sort_links": sort_links(site_search),
+        "base_url": site_search.case_filter.url_with(),
+    }
+    if site_search.query and not page_obj.paginator.count:
+        context["suggestion"] = site_search.suggestion()
+        context["popular_themes"] = site_search.popular_themes()
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def autocomplete(request):
+    """Up to eight live pages of the visitor's language whose titles start like the query."""
+    terms = normalise_query(request.GET.get("q", ""))
+    if len(terms) < 2:
+        return JsonResponse({"results": []})
+    locale = Locale.objects.get(language_code=get_language())
+    queryset = Page.objects.live().public().filter(locale=locale)
+    backend = language_backend(locale.language_code)
+    try:
+        pages = (
+            list(backend.autocomplete(terms, queryset)[:AUTOCOMPLETE_LIMIT]) if backend else None
         )
-    page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "search/search.html",
-        {"search_query": query, "page_obj": page_obj, "base_url": "?" + urlencode({"q": query})},
-    )
+    except Exception as error:  # noqa: BLE001 - the database answers while the engine is away
+        logger.warning("Autocomplete engine unavailable: %s", error)
+        pages = None
+    if pages is None:
+        fallback = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
+        pages = list(
+            get_search_backend(fallback).autocomplete(terms, queryset)[:AUTOCOMPLETE_LIMIT]
+        )
+    results = [
+        {"title": page.title, "url": page.url, "type": page.specific_class._meta.verbose_name}
+        for page in pages
+    ]
+    return JsonResponse({"results": results})

@@ -1,29 +1,50 @@
-"""Choose the search backend from the environment.
+"""Choose the search backends from the environment.
 
-`ELASTICSEARCH_URL` selects Elasticsearch 8, `OPENSEARCH_URL` selects OpenSearch 3; with neither,
-Wagtail's database backend is the embedded default, so no server is needed to run the site.
+- No engine configured: Wagtail's database backend is the only one (`default`): no server needed.
+- `ELASTICSEARCH_URL` (Elasticsearch 8) or `OPENSEARCH_URL` (OpenSearch 3): `default` is the engine,
+  used by the admin; each content language gets its own backend, named by its language code, with
+  an index prefix and analysis of its own (see search/analysis.py and docs/search.md); and
+  `database` stays up to date as the fallback while the engine is unreachable.
 """
+
+from search.analysis import index_settings
 
 from .env import env, env_int
 
+ENGINE_MODULES = {"ELASTICSEARCH_URL": "elasticsearch8", "OPENSEARCH_URL": "opensearch3"}
 
-def search_backends(index_prefix: str) -> dict:
-    elasticsearch_url = env("ELASTICSEARCH_URL")
-    opensearch_url = env("OPENSEARCH_URL")
+
+def engine_url() -> tuple[str, str] | None:
+    for variable, module in ENGINE_MODULES.items():
+        if env(variable):
+            return module, env(variable)
+    return None
+
+
+def search_backends(index_prefix: str, languages: list[tuple[str, str]], engine=None) -> dict:
+    """`engine` is a (backend module, URL) pair; by default the one the environment names."""
+    database = {"BACKEND": "wagtail.search.backends.database"}
+    engine = engine or engine_url()
+    if engine is None:
+        return {"default": database}
+    module, url = engine
     timeout = env_int("SEARCH_TIMEOUT", 5)
-    if elasticsearch_url:
-        return {"default": _engine("elasticsearch8", elasticsearch_url, index_prefix, timeout)}
-    if opensearch_url:
-        return {"default": _engine("opensearch3", opensearch_url, index_prefix, timeout)}
-    return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    backends = {"default": engine_backend(module, url, index_prefix, timeout), "database": database}
+    for code, _name in languages:
+        backends[code] = engine_backend(
+            module, url, f"{index_prefix}{code}_", timeout, language=code, auto_update=False
+        )
+    return backends
 
 
-def _engine(module: str, url: str, index_prefix: str, timeout: int) -> dict:
+def engine_backend(module, url, index_prefix, timeout, language=None, auto_update=True) -> dict:
     return {
         "BACKEND": f"wagtail.search.backends.{module}",
         "URLS": [url],
         "INDEX_PREFIX": index_prefix,
         "TIMEOUT": timeout,
+        "AUTO_UPDATE": auto_update,
+        "ATOMIC_REBUILD": True,
         "OPTIONS": {},
-        "INDEX_SETTINGS": {},
+        "INDEX_SETTINGS": index_settings(language) if language else {},
     }

@@ -77,3 +77,8 @@ def meta_description(page):
 @register.simple_tag
 def social_image(page):
     return getattr(page, "image", None) or getattr(page, "hero_image", None)
+
+
+@register.filter
+def verbose_name(model):
+    return model._meta.verbose_name

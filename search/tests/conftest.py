@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from search.engines import ENGINE_BACKENDS, all_backends
+from search.engines import ENGINE_NAMES, all_backends, configured_engines
 
 REQUIRED = os.environ.get("REQUIRE_SEARCH_ENGINE") == "1"
 _indexed: set[str] = set()
@@ -19,12 +19,15 @@ _indexed: set[str] = set()
 def pytest_generate_tests(metafunc):
     if "search_backend" in metafunc.fixturenames:
         metafunc.parametrize("search_backend", list(all_backends()), indirect=True)
+    if "engine" in metafunc.fixturenames:
+        engines = list(configured_engines())
+        metafunc.parametrize("engine", engines or ["none"], indirect=True)
 
 
 def pytest_collection_modifyitems(config, items):
     if not REQUIRED:
         return
-    missing = [name for name in ENGINE_BACKENDS if name not in all_backends()]
+    missing = [name for name in ENGINE_NAMES.values() if name not in all_backends()]
     if missing:
         raise pytest.UsageError(
             f"REQUIRE_SEARCH_ENGINE=1 but no URL is set for: {', '.join(missing)}. "
@@ -43,22 +46,42 @@ def pytest_runtest_makereport(item, call):
         )
 
 
+def use_backends(name):
+    """Make the named set-up the site's, with the demo content indexed in it (once a session)."""
+    context = override_settings(WAGTAILSEARCH_BACKENDS=all_backends()[name])
+    context.enable()
+    if name not in _indexed:
+        call_command("rebuild_search", stdout=io.StringIO())
+        _indexed.add(name)
+    return context
+
+
 @pytest.fixture
 def search_backend(request, db):
-    """The named backend as Wagtail's default, with the demo content indexed in it."""
+    """The named set-up's default backend (the engine itself, or the database)."""
     from wagtail.search.backends import get_search_backend
 
-    name = request.param
-    with override_settings(WAGTAILSEARCH_BACKENDS={"default": all_backends()[name]}):
-        if name not in _indexed:
-            call_command("update_index", stdout=io.StringIO())
-            _indexed.add(name)
-        backend = get_search_backend("default")
-        backend.engine_name = name
-        yield backend
+    context = use_backends(request.param)
+    backend = get_search_backend("default")
+    backend.engine_name = request.param
+    yield backend
+    context.disable()
 
 
-def refresh(backend):
+@pytest.fixture
+def engine(request, db):
+    """A real engine's full set-up (one index per language); skipped when none is configured."""
+    if request.param == "none":
+        pytest.skip("no search engine configured (set ELASTICSEARCH_URL or OPENSEARCH_URL)")
+    context = use_backends(request.param)
+    yield request.param
+    context.disable()
+
+
+def refresh(backend=None):
     """Make recent index writes visible to searches (engines refresh on an interval)."""
+    from wagtail.search.backends import get_search_backend
+
+    backend = backend or get_search_backend("default")
     if hasattr(backend, "es"):
         backend.es.indices.refresh(index=f"{backend.index_prefix}*")

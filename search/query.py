@@ -1,0 +1,180 @@
+"""The public search: one language's engine index first, optionally every language, with facets.
+
+The engine ranks; the case-study facets and filters are then counted on those hits in the database
+(initiatives/filters.py), so the counts are exact and the same on every backend.
+"""
+
+import difflib
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.utils.functional import cached_property
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from initiatives.filters import CaseStudyFilter, in_locale
+from initiatives.models import InitiativePage, SolutionPage, Theme
+from search.highlight import WORD, highlight
+from search.index import language_backend
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+MAX_HITS = 1000
+RESULTS_PER_PAGE = 10
+SORTS = ("relevance", "newest")
+TRUE_VALUES = {"1", "on", "true", "yes"}
+
+
+def normalise_query(raw: str) -> str:
+    """Words only, lower-cased: visitors type phrases, not engine syntax, and operators such as
+    AND, quotes or brackets must never reach an engine's query parser."""
+    return " ".join(WORD.findall(raw.lower()))[:MAX_QUERY_LENGTH]
+
+
+@dataclass
+class Hit:
+    page: Page
+    title: str
+    summary: str
+    language_code: str
+    translation: Page | None = None  # the visitor's-language version of a foreign-language hit
+
+
+@dataclass
+class SearchOutcome:
+    hits: list = field(default_factory=list)
+    degraded: bool = False  # the engine was unreachable and the database answered
+
+
+class SiteSearch:
+    def __init__(self, params, language_code: str):
+        self.params = params
+        self.query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        self.terms = normalise_query(self.query)
+        self.sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
+        self.all_languages = params.get("all_languages", "").lower() in TRUE_VALUES
+        self.locale = Locale.objects.get(language_code=language_code)
+        self.degraded = False
+
+    # Ranking -------------------------------------------------------------------------------
+
+    def _rank(self, locale: Locale) -> list[Page]:
+        queryset = Page.objects.live().public().filter(locale=locale)
+        backend = language_backend(locale.language_code)
+        if backend is not None:
+            try:
+                return list(backend.search(self.terms, queryset, operator="and")[:MAX_HITS])
+            except Exception as error:  # noqa: BLE001 - any engine failure: answer from the database
+                logger.warning("Search engine unavailable, using the database: %s", error)
+                self.degraded = True
+        fallback = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
+        return list(
+            get_search_backend(fallback).search(self.terms, queryset, operator="and")[:MAX_HITS]
+        )
+
+    @cached_property
+    def ranked(self) -> list[Page]:
+        if not self.terms:
+            return []
+        pages = self._rank(self.locale)
+        if self.all_languages:
+            seen = {page.translation_key for page in pages}
+            for code, _name in settings.LANGUAGES:
+                if code == self.locale.language_code:
+                    continue
+                other = Locale.objects.filter(language_code=code).first()
+                for page in self._rank(other) if other else []:
+                    if page.translation_key not in seen:
+                        seen.add(page.translation_key)
+                        pages.append(page)
+        return pages
+
+    # Facets and filters --------------------------------------------------------------------
+
+    @cached_property
+    def case_filter(self) -> CaseStudyFilter:
+        own_ids = {page.pk for page in self.ranked if page.locale_id == self.locale.pk}
+        preserved = {"q": self.query, "all_languages": "1" if self.all_languages else ""}
+        return CaseStudyFilter(self.params, self.locale, within_ids=own_ids, preserved=preserved)
+
+    @cached_property
+    def filtered(self) -> list[Page]:
+        if not self.case_filter.is_filtered:
+            return self.ranked
+        matching = self.case_filter.matching_ids()
+        return [page for page in self.ranked if page.pk in matching]
+
+    def ordered(self) -> list[Page]:
+        if self.sort == "newest":
+            return sorted(
+                self.filtered,
+                key=lambda page: (page.first_published_at is not None, page.first_published_at),
+                reverse=True,
+            )
+        return self.filtered
+
+    # Presentation --------------------------------------------------------------------------
+
+    def page_of_hits(self, number):
+        page_obj = Paginator(self.ordered(), RESULTS_PER_PAGE).get_page(number)
+        page_obj.object_list = [self._hit(page) for page in page_obj.object_list]
+        return page_obj
+
+    def _hit(self, page: Page) -> Hit:
+        specific = page.specific
+        summary = getattr(specific, "summary", "") or specific.search_description or ""
+        hit = Hit(
+            page=specific,
+            title=highlight(specific.title, self.terms),
+            summary=highlight(summary[:400], self.terms),
+            language_code=specific.locale.language_code,
+        )
+        if specific.locale_id != self.locale.pk:
+            hit.translation = specific.get_translation_or_none(self.locale)
+            if hit.translation is not None and not hit.translation.live:
+                hit.translation = None
+        return hit
+
+    def suggestion(self) -> str:
+        """A spelling suggestion from the words of this language's page titles."""
+        if not self.terms:
+            return ""
+        vocabulary = {
+            word.lower()
+            for title in Page.objects.live()
+            .filter(locale=self.locale)
+            .values_list("title", flat=True)
+            for word in WORD.findall(title)
+            if len(word) > 3
+        }
+        corrected = []
+        for term in self.terms.split():
+            match = difflib.get_close_matches(term, vocabulary, n=1, cutoff=0.75)
+            corrected.append(match[0] if match else term)
+        suggestion = " ".join(corrected)
+        return suggestion if suggestion != self.terms else ""
+
+    def popular_themes(self, limit: int = 6) -> list:
+        counts = {}
+        for model in (InitiativePage, SolutionPage):
+            rows = (
+                model.objects.live()
+                .filter(locale=self.locale)
+                .values("themes__slug")
+                .annotate(n=Count("pk"))
+            )
+            for row in rows:
+                if row["themes__slug"]:
+                    counts[row["themes__slug"]] = counts.get(row["themes__slug"], 0) + row["n"]
+        themes = {theme.slug: theme for theme in in_locale(Theme, self.locale)}
+        ranked = sorted(counts, key=counts.get, reverse=True)[:limit]
+        return [themes[slug] for slug in ranked if slug in themes]
+
+
+def sort_links(search: SiteSearch) -> dict[str, str]:
+    """Links to each sort order, keeping the query, language scope and filters."""
+    return {sort: search.case_filter.url_with(sort=[sort]) for sort in SORTS}
