@@ -106,6 +106,7 @@ def page_querysets_for(language_code: str):
 def indexed_page_ids(backend) -> set[int]:
     """The ids of every page document in an engine backend's page index."""
     index = backend.get_index_for_model(Page)
+    index.refresh()  # include writes made in the last second
     client = backend.es
     ids: set[int] = set()
     after = None
