@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
@@ -33,6 +34,15 @@ def normalise_query(raw: str) -> str:
     """Words only, lower-cased: visitors type phrases, not engine syntax, and operators such as
     AND, quotes or brackets must never reach an engine's query parser."""
     return " ".join(WORD.findall(raw.lower()))[:MAX_QUERY_LENGTH]
+
+
+def description_of(page) -> str:
+    """What a result shows under its title: the summary, else the description or introduction."""
+    for name in ("summary", "search_description", "introduction"):
+        text = strip_tags(str(getattr(page, name, "") or "")).strip()
+        if text:
+            return " ".join(text.split())
+    return ""
 
 
 @dataclass
@@ -126,7 +136,7 @@ class SiteSearch:
 
     def _hit(self, page: Page) -> Hit:
         specific = page.specific
-        summary = getattr(specific, "summary", "") or specific.search_description or ""
+        summary = description_of(specific)
         hit = Hit(
             page=specific,
             title=highlight(specific.title, self.terms),

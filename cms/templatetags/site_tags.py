@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.html import strip_tags
 from django.utils.translation import get_language_info
 
@@ -29,11 +30,24 @@ def live_translations(page):
     return result
 
 
+def view_translations(request):
+    """For pages that are views rather than Wagtail pages (search): the same address in each language."""
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
+    return [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": translate_url(request.path, code) + query,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+
+
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
     request = context["request"]
     return {
-        "translations": live_translations(page),
+        "translations": live_translations(page) if page else view_translations(request),
         "current": getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
         "request": request,
     }

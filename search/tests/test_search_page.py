@@ -100,3 +100,15 @@ def test_bad_input_gets_a_normal_page(client, params):
 def test_unknown_locale_is_a_404(client):
     response = client.get("/xx/search/", {"q": "water"}, follow=True)
     assert response.status_code == 404
+
+
+def test_language_switcher_keeps_the_query(client):
+    content = client.get("/fr/search/", {"q": "eau potable"}).content.decode()
+    assert 'href="/en/search/?q=eau+potable"' in content
+    assert 'href="/es/search/?q=eau+potable"' in content
+
+
+def test_city_results_show_their_introduction_highlighted(client):
+    content = client.get("/en/search/", {"q": "Dakar"}).content.decode()
+    results = content.split('class="search-results"')[1].split("</ol>")[0]
+    assert results.count("<mark>Dakar</mark>") >= 2
