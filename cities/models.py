@@ -12,14 +12,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from initiatives.queries import case_studies_for_city, case_studies_under
+from translations.fields import PAGE_FIELDS
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-SEO_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-]
 
 
 class RegionalSectionPage(Page):
@@ -46,7 +41,7 @@ class RegionalSectionPage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     translatable_fields = [
-        *SEO_FIELDS,
+        *PAGE_FIELDS,
         TranslatableField("introduction"),
         TranslatableField("secretariat_city"),
         TranslatableField("contact_role"),
@@ -170,11 +165,12 @@ class MemberCityPage(Page):
         index.AutocompleteField("official_name"),
     ]
     translatable_fields = [
-        *SEO_FIELDS,
+        *PAGE_FIELDS,
         TranslatableField("country"),
         TranslatableField("government_name"),
         TranslatableField("introduction"),
         TranslatableField("contact_role"),
+        # The legal name, written in the government's own language in every translation.
         SynchronizedField("official_name"),
         SynchronizedField("country_code"),
         SynchronizedField("population"),

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views
 from cms.api import api_router
 from search import views as search_views
+from translations import views as translation_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -31,6 +32,12 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("sitemap.xml", views.locale_sitemap, name="locale_sitemap"),
+    # A page in the visitor's language, or its original when it has no live translation there.
+    path(
+        "translations/<uuid:translation_key>/",
+        translation_views.page_in_language,
+        name="page_in_language",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

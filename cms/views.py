@@ -10,6 +10,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 
+from translations.views import redirect_for_unpublished_page
+
 
 @require_GET
 @cache_control(max_age=86400, public=True)
@@ -58,6 +60,9 @@ def locale_sitemap(request):
 
 
 def page_not_found(request, exception=None):
+    # A page that exists in this language but is not live leads to its original, not a dead end.
+    if response := redirect_for_unpublished_page(request):
+        return response
     template = loader.get_template("404.html")
     return HttpResponseNotFound(template.render({"request_path": request.path}, request))
 

@@ -10,6 +10,15 @@ from wagtail.images.blocks import ImageChooserBlock
 
 class ImageWithCaptionBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
+    # Alt text lives in the block, not on the shared image, so that it is translated with the page.
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=255,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Leave empty to use the image's own description."
+        ),
+    )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
 
     class Meta:

@@ -13,13 +13,7 @@ from cities.models import MemberCityPage, RegionalSectionPage
 from home.blocks import BodyBlock
 from initiatives.models import CaseLibraryPage, InitiativePage, SolutionPage
 from initiatives.queries import live_case_studies
-
-SEO_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-]
+from translations.fields import PAGE_FIELDS
 
 
 class HomePage(Page):
@@ -31,7 +25,7 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("tagline"), FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     translatable_fields = [
-        *SEO_FIELDS,
+        *PAGE_FIELDS,
         TranslatableField("tagline"),
         TranslatableField("introduction"),
     ]
@@ -88,7 +82,7 @@ class StandardPage(Page):
         index.SearchField("body"),
     ]
     translatable_fields = [
-        *SEO_FIELDS,
+        *PAGE_FIELDS,
         TranslatableField("introduction"),
         TranslatableField("body"),
     ]

@@ -6,6 +6,7 @@ import dj_database_url
 
 from .env import env, env_bool, env_int, env_list
 from .search import search_backends
+from .translation import machine_translator
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -21,6 +22,8 @@ INSTALLED_APPS = [
     "cities",
     "initiatives",
     "search",
+    "editorial",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -158,7 +161,11 @@ SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "metropolis_")
 WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_INDEX_PREFIX, LANGUAGES)
 
 # wagtail-localize
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Off unless MACHINE_TRANSLATOR names DeepL or LibreTranslate (see cms/settings/translation.py).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator()
+# Translations are created as drafts and go live only through the "Secretariat review" workflow
+# (or a moderator publishing them), never by copying the source page's live status.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 LOGGING = {
     "version": 1,

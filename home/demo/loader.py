@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from wagtail.models import Collection, Locale, Page, Site
 
 from cities.models import MemberCityPage, RegionalSectionPage
+from editorial import roles
 from home.demo import images
 from home.demo.text import LANGUAGES, pairs, to_plain_text, to_rich_text
 from home.demo.translation import translate
@@ -97,6 +98,8 @@ class DemoLoader:
         self.translate_structure(homes["en"])
         self.step("Case studies")
         self.load_cases(regions, cities)
+        self.step("Editorial roles")
+        self.load_roles()
         return self.summary()
 
     def ensure_locales(self):
@@ -273,48 +276,48 @@ class DemoLoader:
     def load_city(self, item, region, collection_root):
         city = self.child(region, MemberCityPage, item["key"])
         if city is not None:
+            # Databases built before editorial teams filed each city's media in a top-level
+            # collection named after the city: hand it over to the city's team.
+            legacy = collection_root.get_children().filter(name=item["name"]).first()
+            if legacy is not None:
+                roles.adopt_collection(city, legacy)
             return city
-        collection = collection_root.get_children().filter(name=item["name"]).first()
-        if collection is None:
-            collection = collection_root.add_child(name=item["name"])
+        contact = item["contact"]
+        city = MemberCityPage(
+            title=item["name"],
+            slug=item["key"],
+            official_name=item["official_name"],
+            government_name=item["government"]["en"],
+            country=item["country"]["en"],
+            country_code=item["country_code"],
+            population=item.get("population"),
+            latitude=Decimal(str(item["latitude"])),
+            longitude=Decimal(str(item["longitude"])),
+            website=item.get("website", ""),
+            member_since=item.get("member_since"),
+            introduction=to_rich_text(item["introduction"]["en"]),
+            contact_name=contact["name"],
+            contact_role=contact["role"]["en"],
+            contact_email=contact["email"],
+        )
+        # The city's team owns its media, so the logo and banner go into the team's collection.
+        collection = roles.collection_for_new_city(city, region)
         initials = "".join(word[0] for word in item["name"].replace("-", " ").split()[:2]).upper()
-        hero = images.get_or_create_image(
+        city.hero_image = images.get_or_create_image(
             f"{item['name']}: banner",
             f"{item['key']}-banner.jpg",
             lambda: images.render_banner(item["key"], item["accent"]),
             collection,
             description="",
         )
-        logo = images.get_or_create_image(
+        city.logo = images.get_or_create_image(
             f"{item['name']}: logo",
             f"{item['key']}-logo.png",
             lambda: images.render_logo(initials, item["accent"]),
             collection,
             description=f"{item['official_name']} logo",
         )
-        contact = item["contact"]
-        return self.publish(
-            region,
-            MemberCityPage(
-                title=item["name"],
-                slug=item["key"],
-                official_name=item["official_name"],
-                government_name=item["government"]["en"],
-                country=item["country"]["en"],
-                country_code=item["country_code"],
-                population=item.get("population"),
-                latitude=Decimal(str(item["latitude"])),
-                longitude=Decimal(str(item["longitude"])),
-                website=item.get("website", ""),
-                member_since=item.get("member_since"),
-                introduction=to_rich_text(item["introduction"]["en"]),
-                contact_name=contact["name"],
-                contact_role=contact["role"]["en"],
-                contact_email=contact["email"],
-                logo=logo,
-                hero_image=hero,
-            ),
-        )
+        return self.publish(region, city)
 
     def translate_structure(self, home):
         site = self.structure["site"]
@@ -422,13 +425,12 @@ class DemoLoader:
             (t["colour"] for t in self.taxonomy["theme"] if t["slug"] == item["themes"][0]),
             "#1F4E79",
         )
+        team = roles.team_for_page(parent)
         image = images.get_or_create_image(
             f"{item['title'][language]}",
             f"{item['key'][:60]}.jpg",
             lambda: images.render_banner(item["key"], theme_colour, size=(960, 540)),
-            parent.specific.hero_image.collection
-            if getattr(parent.specific, "hero_image", None)
-            else None,
+            team.collection if team else None,
             description="",
         )
         fields = {
@@ -499,6 +501,12 @@ class DemoLoader:
         page.partner_cities.set(partners)
         page.save_revision(user=self.user).publish(user=self.user)
         return page
+
+    def load_roles(self):
+        """Teams for every region and city, translators, moderators and the review workflow.
+        Pages created above already got theirs through signals; this repairs anything else."""
+        report = roles.sync_all(progress=self.progress)
+        self.stdout.write(f"  {len(report.changes)} change(s) to editorial roles")
 
     # Summary -----------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock, ContactBlock, KeyFigureBlock, ResourceListBlock
 from initiatives.serializers import TaxonomySerializer
+from translations.fields import PAGE_FIELDS
 
 from .taxonomy import default_locale_only
 
@@ -116,6 +117,15 @@ class CaseStudyPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Alt text belongs to the page, not the shared image, so that it is translated with the page.
+    image_alt_text = models.CharField(
+        _("image alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Leave empty to use the image's own description."
+        ),
+    )
 
     case_type_label = ""  # set on each concrete type, shown as the badge on cards
     parent_page_types = ["cities.MemberCityPage", "cities.RegionalSectionPage"]
@@ -164,11 +174,9 @@ class CaseStudyPage(Page):
     ]
 
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *PAGE_FIELDS,
         TranslatableField("summary"),
+        TranslatableField("image_alt_text"),
         TranslatableField("body"),
         TranslatableField("funding_sources"),
         TranslatableField("partner_organisations"),

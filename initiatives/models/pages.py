@@ -5,7 +5,9 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from translations.fields import PAGE_FIELDS
 
 from .base import CaseStudyPage
 
@@ -22,6 +24,7 @@ class InitiativePage(CaseStudyPage):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("image"),
+        FieldPanel("image_alt_text"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("results"), FieldPanel("key_figures")], heading=_("Results")),
         *CaseStudyPage.taxonomy_panels,
@@ -51,6 +54,7 @@ class SolutionPage(CaseStudyPage):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("image"),
+        FieldPanel("image_alt_text"),
         FieldPanel("problem"),
         FieldPanel("solution"),
         MultiFieldPanel([FieldPanel("results"), FieldPanel("key_figures")], heading=_("Results")),
@@ -113,11 +117,9 @@ class CaseLibraryPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("per_page")]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *PAGE_FIELDS,
         TranslatableField("introduction"),
+        SynchronizedField("per_page"),
     ]
     api_fields = [APIField("introduction")]
     parent_page_types = ["home.HomePage"]

@@ -1,0 +1,44 @@
+"""The secretariat's panels on the admin dashboard (added for those who may see them)."""
+
+from wagtail.admin.ui.components import Component
+
+from editorial import reports
+
+STALE_PAGES_SHOWN = 20
+
+
+class AwaitingReviewPanel(Component):
+    name = "secretariat_awaiting_review"
+    template_name = "editorial/panels/awaiting_review.html"
+    order = 215  # just before Wagtail's own "Awaiting your review"
+
+    def get_context_data(self, parent_context):
+        groups = reports.submissions_by_region()
+        return {
+            "groups": groups,
+            "total": sum(len(group.submissions) for group in groups),
+            "request": parent_context["request"],
+        }
+
+
+class StalePagesPanel(Component):
+    name = "secretariat_stale_pages"
+    template_name = "editorial/panels/stale_pages.html"
+    order = 260
+
+    def get_context_data(self, parent_context):
+        pages = reports.stale_pages()
+        return {
+            "pages": pages[:STALE_PAGES_SHOWN],
+            "total": pages.count(),
+            "request": parent_context["request"],
+        }
+
+
+class TranslationCoveragePanel(Component):
+    name = "secretariat_translation_coverage"
+    template_name = "editorial/panels/translation_coverage.html"
+    order = 270
+
+    def get_context_data(self, parent_context):
+        return {"table": reports.translation_coverage(), "request": parent_context["request"]}

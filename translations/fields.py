@@ -1,0 +1,61 @@
+"""What every page type shares in its translation configuration.
+
+Each page type and snippet declares its own `translatable_fields`; these are the parts they share,
+kept here so the rule is written once: text (titles, slugs, descriptions) is translated, facts are
+synchronized, and the fields Wagtail keeps for each page in each language are left alone.
+"""
+
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+PAGE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    # A page in the menu in one language is in the menu in all of them.
+    SynchronizedField("show_in_menus"),
+]
+
+# Wagtail keeps these for each page in each language: its place in the tree, its publishing state,
+# locks, scheduling and ownership. A translation has its own; none is translated or copied.
+PAGE_STATE_FIELDS = frozenset(
+    {
+        "id",
+        "page_ptr",
+        "path",
+        "depth",
+        "numchild",
+        "translation_key",
+        "locale",
+        "content_type",
+        "url_path",
+        "alias_of",
+        "owner",
+        "live",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "live_revision",
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "go_live_at",
+        "expire_at",
+        "expired",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+# The same for a translatable snippet: its identity and its language.
+SNIPPET_STATE_FIELDS = frozenset({"id", "translation_key", "locale"})
+
+
+def synchronized_field_names(model) -> list[str]:
+    """The fields of `model` declared as synchronized: they always hold the original's value."""
+    return [
+        field.field_name
+        for field in getattr(model, "translatable_fields", [])
+        if isinstance(field, SynchronizedField)
+    ]

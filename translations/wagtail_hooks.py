@@ -1,0 +1,103 @@
+from django.core.exceptions import FieldDoesNotExist
+from django.urls import path, reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import LogFormatter
+
+from translations import views
+from translations.freshness import FOLLOW_ORIGINAL_ACTION, outdated_record, translation_of
+from translations.panels import OutdatedTranslationsPanel
+
+
+def post_attrs(url: str) -> dict:
+    """Wagtail's listing buttons are links; these make one post, as Wagtail's own "Unlock" does.
+    Without JavaScript the link opens a page that asks before doing anything."""
+    return {
+        "data-controller": "w-action",
+        "data-action": "w-action#post",
+        "data-w-action-url-value": url,
+    }
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "translations/<int:translation_id>/sync/",
+            views.sync_translation,
+            name="translations_sync",
+        ),
+        path(
+            "translations/pages/<int:page_id>/submit-for-review/",
+            views.submit_for_review,
+            name="translations_submit_for_review",
+        ),
+    ]
+
+
+@hooks.register("register_page_listing_buttons")
+def outdated_translation_button(page, user, next_url=None):
+    """An outdated translation says so in the page listing, with its sync one click away."""
+    record = outdated_record(page)
+    if record is None or not page.permissions_for_user(user).can_edit():
+        return
+    updated = date_format(localtime(record.original_updated_at), "DATE_FORMAT")
+    url = reverse("translations_sync", args=[record.translation_id])
+    yield Button(
+        _("Outdated: sync translation"),
+        url,
+        classname="button button-small button-secondary",
+        icon_name="warning",
+        attrs={
+            **post_attrs(url),
+            "title": _("The original was updated on %(date)s.") % {"date": updated},
+        },
+        priority=5,
+    )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def submit_translation_for_review_button(page, user, next_url=None):
+    """The translation editor has no "Submit for review"; the listing offers it."""
+    if translation_of(page) is None:
+        return
+    if not page.permissions_for_user(user).can_submit_for_moderation():
+        return
+    url = reverse("translations_submit_for_review", args=[page.pk])
+    yield Button(
+        _("Submit translation for review"),
+        url,
+        icon_name="resubmit",
+        attrs=post_attrs(url),
+        priority=65,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_outdated_translations_panel(request, panels):
+    panels.append(OutdatedTranslationsPanel())
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    @actions.register_action(FOLLOW_ORIGINAL_ACTION)
+    class FollowOriginal(LogFormatter):
+        label = gettext_lazy("Follow the original")
+
+        def format_message(self, log_entry):
+            model = log_entry.content_type.model_class()
+            fields = [field_label(model, name) for name in log_entry.data.get("fields", [])]
+            return _("Synchronized fields updated from the original: %(fields)s") % {
+                "fields": ", ".join(fields)
+            }
+
+
+def field_label(model, name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except (AttributeError, FieldDoesNotExist):
+        return name
