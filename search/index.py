@@ -34,6 +34,12 @@ def language_backend(language_code: str):
     return None
 
 
+def database_backend():
+    """The database backend: the only one without an engine, the fallback while it is away."""
+    name = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
+    return get_search_backend(name)
+
+
 def engine_backends_for(language_code: str) -> list:
     """Every engine backend a page of this language is written to: its language's and the default."""
     backend = language_backend(language_code)

@@ -14,12 +14,11 @@ from django.db.models import Count
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backend
 
 from initiatives.filters import CaseStudyFilter, in_locale
 from initiatives.models import InitiativePage, SolutionPage, Theme
 from search.highlight import WORD, highlight
-from search.index import language_backend
+from search.index import database_backend, language_backend
 
 logger = logging.getLogger(__name__)
 
@@ -81,10 +80,7 @@ class SiteSearch:
             except Exception as error:  # noqa: BLE001 - any engine failure: answer from the database
                 logger.warning("Search engine unavailable, using the database: %s", error)
                 self.degraded = True
-        fallback = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
-        return list(
-            get_search_backend(fallback).search(self.terms, queryset, operator="and")[:MAX_HITS]
-        )
+        return list(database_backend().search(self.terms, queryset, operator="and")[:MAX_HITS])
 
     @cached_property
     def ranked(self) -> list[Page]:

@@ -2,15 +2,13 @@
 
 import logging
 
-from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backend
 
-from search.index import language_backend
+from search.index import database_backend, language_backend
 from search.query import SiteSearch, normalise_query, sort_links
 
 logger = logging.getLogger(__name__)
@@ -52,10 +50,7 @@ def autocomplete(request):
         logger.warning("Autocomplete engine unavailable: %s", error)
         pages = None
     if pages is None:
-        fallback = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
-        pages = list(
-            get_search_backend(fallback).autocomplete(terms, queryset)[:AUTOCOMPLETE_LIMIT]
-        )
+        pages = list(database_backend().autocomplete(terms, queryset)[:AUTOCOMPLETE_LIMIT])
     results = [
         {"title": page.title, "url": page.url, "type": page.specific_class._meta.verbose_name}
         for page in pages
