@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install setup lint format translations engines engines-stop
+.PHONY: run test test-postgres bench install setup lint format translations engines engines-stop postgres postgres-stop
 
 # The environment is rebuilt whenever the lock file changes.
 $(VENV)/.installed: requirements/dev.txt
@@ -31,6 +31,24 @@ test: install
 	$(MANAGE) compiletranslations
 	$(BIN)/pytest
 
+# The database search backend's tests on a real PostgreSQL (started by scripts/postgres; Debian:
+# apt-get install postgresql). They build their own pages, so the demo site (minutes) is not
+# loaded. Wider: make test-postgres POSTGRES_TESTS="search/tests/test_database_backend.py
+# search/tests/test_engines.py search/tests/test_search_page.py". Engine URLs are unset: the
+# engines do not depend on the database.
+POSTGRES_TESTS ?= search/tests/test_database_backend.py
+test-postgres: install postgres
+	$(MANAGE) compiletranslations
+	env -u ELASTICSEARCH_URL -u OPENSEARCH_URL -u REQUIRE_SEARCH_ENGINE \
+		DATABASE_URL="$$(scripts/postgres url)" REQUIRE_POSTGRES=1 $(BIN)/pytest $(POSTGRES_TESTS)
+
+# Search latency and rebuild speed at 10,000 and 50,000 case studies, on the database backend and
+# on each engine whose URL is set (make engines, then ELASTICSEARCH_URL=http://127.0.0.1:9200
+# OPENSEARCH_URL=http://127.0.0.1:9201 make bench); writes docs/benchmarks.md. About an hour.
+bench: install
+	$(MANAGE) compiletranslations
+	$(BIN)/python bench/search.py $(BENCH_ARGS)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -53,3 +71,9 @@ engines:
 engines-stop:
 	scripts/search-engine stop elasticsearch
 	scripts/search-engine stop opensearch
+
+postgres:
+	scripts/postgres start
+
+postgres-stop:
+	scripts/postgres stop

@@ -3,15 +3,25 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Locale, Site
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database holds the full demo site, built once per session by the real loader."""
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The test database holds the full demo site, built once per session by the real loader.
+
+    When every selected test is marked `without_demo_content` (they build what they need), only
+    the locales are created: the demo site takes minutes to build.
+    """
+    items = request.session.items
     with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=io.StringIO())
+        if items and all(item.get_closest_marker("without_demo_content") for item in items):
+            for code, _name in settings.LANGUAGES:
+                Locale.objects.get_or_create(language_code=code)
+        else:
+            call_command("load_demo_content", stdout=io.StringIO())
 
 
 @pytest.fixture

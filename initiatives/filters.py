@@ -25,6 +25,8 @@ from initiatives.queries import CASE_STUDY_MODELS, live_case_studies
 
 FILTER_PARAMS = ("region", "city", "theme", "sdg", "status", "type")
 CASE_TYPES = {"initiative": InitiativePage, "solution": SolutionPage}
+# What the filters read of a region or city: its labels, its subtree and its translations.
+PLACE_FIELDS = ("title", "path", "depth", "translation_key", "locale")
 
 
 def in_locale(model, locale: Locale) -> list:
@@ -73,11 +75,17 @@ class CaseStudyFilter:
         self.ignored: list[str] = []
         self.regions = {
             str(page.pk): page
-            for page in RegionalSectionPage.objects.live().filter(locale=locale).order_by("path")
+            for page in RegionalSectionPage.objects.live()
+            .filter(locale=locale)
+            .only(*PLACE_FIELDS)
+            .order_by("path")
         }
         self.cities = {
             str(page.pk): page
-            for page in MemberCityPage.objects.live().filter(locale=locale).order_by("title")
+            for page in MemberCityPage.objects.live()
+            .filter(locale=locale)
+            .only(*PLACE_FIELDS)
+            .order_by("title")
         }
         self.themes = {theme.slug: theme for theme in in_locale(Theme, locale)}
         self.sdgs = {
@@ -86,6 +94,8 @@ class CaseStudyFilter:
         self.statuses = dict(CaseStudyStatus.choices)
         self.types = {"initiative": _("Initiatives"), "solution": _("Shared solutions")}
         self.selected = {param: self._read(param) for param in FILTER_PARAMS}
+        # Private sections, read once: `.public()` would read them again for every facet query.
+        self.private = Page.objects.private_q()
 
     # Reading the query string ------------------------------------------------------------
 
@@ -139,7 +149,7 @@ class CaseStudyFilter:
         for model in CASE_STUDY_MODELS:
             if selected_types and model not in [CASE_TYPES[t] for t in selected_types]:
                 continue
-            queryset = model.objects.live().public().filter(locale=self.locale)
+            queryset = model.objects.live().exclude(self.private).filter(locale=self.locale)
             if self.within_ids is not None:
                 queryset = queryset.filter(pk__in=self.within_ids)
             for param in FILTER_PARAMS:

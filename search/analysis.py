@@ -1,8 +1,13 @@
-"""Per-language analysis for the engine indexes: one index per locale, each with its own analyzer.
+"""Per-language analysis, in one place for every backend.
 
-Text fields without an explicit analyzer use the index's `default` analyzer, so setting it per
-locale gives every page the stemming, stop words and elision of its own language. Accent folding
-comes last, so a visitor typing without accents still finds accented words.
+Engines (Elasticsearch, OpenSearch): one index per locale, each with its own analyzer. Text fields
+without an explicit analyzer use the index's `default` analyzer, so setting it per locale gives
+every page the stemming, stop words and elision of its own language. Accent folding comes last, so
+a visitor typing without accents still finds accented words.
+
+The database backend on PostgreSQL: one text-search configuration per language
+(TEXT_SEARCH_CONFIGS), used to index each page in its locale's language and to search in the
+visitor's (search/backends/database.py). SQLite's FTS5 has one tokenizer for every language.
 """
 
 ANALYZERS = {
@@ -56,3 +61,26 @@ def index_settings(language_code: str) -> dict:
     }
     used = {name: FILTERS[name] for name in analyzer["filter"] if name in FILTERS}
     return {"settings": {"analysis": {"analyzer": {"default": analyzer}, "filter": used}}}
+
+
+# PostgreSQL's built-in text-search configuration for each language (`SELECT cfgname FROM
+# pg_ts_config` lists them: danish … turkish). A new language is one entry here; any other
+# language gets `simple` (lower case, no stemming, no stop words). Each is used through its
+# accent-folding copy, `metropolis_<name>` (unaccent, then the language's dictionary), which
+# `migrate` creates (search/backends/database.py).
+TEXT_SEARCH_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
+FALLBACK_TEXT_SEARCH_CONFIG = "simple"
+TEXT_SEARCH_CONFIG_PREFIX = "metropolis_"
+
+
+def text_search_config(language_code: str | None) -> str:
+    """The PostgreSQL text-search configuration for a language code ("pt-br" falls back to "pt")."""
+    code = (language_code or "").lower()
+    base = TEXT_SEARCH_CONFIGS.get(code) or TEXT_SEARCH_CONFIGS.get(code.split("-")[0])
+    return TEXT_SEARCH_CONFIG_PREFIX + (base or FALLBACK_TEXT_SEARCH_CONFIG)
+
+
+def text_search_configs() -> dict[str, str]:
+    """Every configuration the backend uses, by name, with the built-in one it copies."""
+    bases = [*TEXT_SEARCH_CONFIGS.values(), FALLBACK_TEXT_SEARCH_CONFIG]
+    return {TEXT_SEARCH_CONFIG_PREFIX + base: base for base in bases}

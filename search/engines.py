@@ -3,7 +3,7 @@
 from django.conf import settings
 
 from cms.settings.env import env
-from cms.settings.search import ENGINE_MODULES, search_backends
+from cms.settings.search import DATABASE_BACKEND, ENGINE_BACKENDS, search_backends
 
 ENGINE_NAMES = {"ELASTICSEARCH_URL": "elasticsearch", "OPENSEARCH_URL": "opensearch"}
 
@@ -12,9 +12,9 @@ def configured_engines() -> dict[str, dict]:
     """WAGTAILSEARCH_BACKENDS for every real engine whose URL is set in the environment."""
     return {
         ENGINE_NAMES[variable]: search_backends(
-            settings.SEARCH_INDEX_PREFIX, settings.LANGUAGES, engine=(module, env(variable))
+            settings.SEARCH_INDEX_PREFIX, settings.LANGUAGES, engine=(backend, env(variable))
         )
-        for variable, module in ENGINE_MODULES.items()
+        for variable, backend in ENGINE_BACKENDS.items()
         if env(variable)
     }
 
@@ -22,6 +22,6 @@ def configured_engines() -> dict[str, dict]:
 def all_backends() -> dict[str, dict]:
     """The embedded database set-up plus every configured engine's."""
     return {
-        "database": {"default": {"BACKEND": "wagtail.search.backends.database"}},
+        "database": {"default": {"BACKEND": DATABASE_BACKEND}},
         **configured_engines(),
     }

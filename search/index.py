@@ -34,10 +34,37 @@ def language_backend(language_code: str):
     return None
 
 
-def database_backend():
-    """The database backend: the only one without an engine, the fallback while it is away."""
+def database_backend(language_code: str | None = None):
+    """The database backend: the only one without an engine, the fallback while it is away.
+
+    With a language, it searches in that language's text-search configuration on PostgreSQL
+    (search/backends/postgres.py); SQLite's FTS5 analyses every language alike.
+    """
     name = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
-    return get_search_backend(name)
+    backend = get_search_backend(name)
+    if language_code and hasattr(backend, "for_language"):
+        backend = backend.for_language(language_code)
+    return backend
+
+
+def ranked_ids(backend, terms: str, queryset, limit: int) -> list[int]:
+    """The ids of up to `limit` pages of `queryset` matching every term, best first.
+
+    An engine answers in one request. Wagtail's own results page through anything beyond 100 hits
+    with the scroll API, a request, a database query and an engine-side scroll context per 100 hits,
+    which made broad queries the slowest part of a search.
+    """
+    results = backend.search(terms, queryset, operator="and")
+    if not hasattr(backend, "es"):
+        return [page.pk for page in results[:limit]]
+    params = {
+        "index": backend.get_index_for_model(queryset.model).name,
+        "size": limit,
+        "_source": False,
+        results.fields_param_name: "pk",
+    }
+    response = results._backend_do_search(results._get_es_body(), **params)
+    return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
 
 
 def engine_backends_for(language_code: str) -> list:
@@ -109,23 +136,87 @@ def page_querysets_for(language_code: str):
             )
 
 
+def _engine_search(backend, index_name: str, body: dict) -> dict:
+    """One search request, in the call style of the backend's client."""
+    client = backend.es
+    if "opensearch" in type(client).__module__:
+        return client.search(index=index_name, body=body)
+    return client.search(index=index_name, **body)
+
+
 def indexed_page_ids(backend) -> set[int]:
     """The ids of every page document in an engine backend's page index."""
     index = backend.get_index_for_model(Page)
     index.refresh()  # include writes made in the last second
-    client = backend.es
     ids: set[int] = set()
     after = None
     while True:
         body = {"size": 1000, "sort": [{"pk": "asc"}], "_source": False, "stored_fields": ["pk"]}
         if after:
             body["search_after"] = after
-        if "opensearch" in type(client).__module__:
-            response = client.search(index=index.name, body=body)
-        else:
-            response = client.search(index=index.name, **body)
-        hits = response["hits"]["hits"]
+        hits = _engine_search(backend, index.name, body)["hits"]["hits"]
         if not hits:
             return ids
         ids.update(int(hit["fields"]["pk"][0]) for hit in hits)
         after = hits[-1]["sort"]
+
+
+def spelling_suggestion(backend, terms: str) -> str:
+    """The engine's correction of `terms`, word by word, from the words of the index's titles
+    (search/backends/engines.py); empty when no word needs one."""
+    from search.backends.engines import SUGGESTION_FIELD
+
+    suggester = {"field": SUGGESTION_FIELD, "suggest_mode": "missing", "sort": "score"}
+    body = {"size": 0, "suggest": {"text": terms, "spelling": {"term": suggester}}}
+    response = _engine_search(backend, backend.get_index_for_model(Page).name, body)
+    corrected = terms
+    # From the last word back, so the offsets of the earlier ones still hold.
+    for entry in reversed(response["suggest"]["spelling"]):
+        if entry["options"]:
+            start, end = entry["offset"], entry["offset"] + entry["length"]
+            corrected = corrected[:start] + entry["options"][0]["text"] + corrected[end:]
+    return corrected if corrected != terms else ""
+
+
+# Full rebuilds ----------------------------------------------------------------------------------
+
+REBUILD_CHUNK = 500
+
+
+def rebuild_backend(name: str) -> int:
+    """Rebuild a backend that holds every indexed model (`default`, `database`) the way Wagtail's
+    update_index does. Returns the number of documents written."""
+    from django.core.management import call_command
+    from wagtail.search.index import get_indexed_models
+
+    call_command("update_index", backend_name=name, verbosity=0)
+    return sum(model.get_indexed_objects().count() for model in get_indexed_models())
+
+
+def rebuild_language(code: str, progress=None) -> int:
+    """Rebuild one language's index from its live pages, into a fresh index that replaces the old
+    one only when complete. `progress(done, total)` is called after each chunk. Returns the number
+    of documents written."""
+    backend = language_backend(code)
+    querysets = list(page_querysets_for(code))
+    total = sum(queryset.count() for _model, queryset in querysets)
+    index = backend.get_index_for_model(querysets[0][0])
+    rebuilder = backend.rebuilder_class(index)
+    index = rebuilder.start()
+    for model, _queryset in querysets:
+        index.add_model(model)
+    done = 0
+    for model, queryset in querysets:
+        last_pk = 0
+        while True:
+            # Keyset pagination: each chunk is as cheap as the first, however large the index.
+            chunk = list(queryset.filter(pk__gt=last_pk).order_by("pk")[:REBUILD_CHUNK])
+            if not chunk:
+                break
+            index.add_items(model, chunk)
+            last_pk = chunk[-1].pk
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+    rebuilder.finish()
+    return done

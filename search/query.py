@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page
 from initiatives.filters import CaseStudyFilter, in_locale
 from initiatives.models import InitiativePage, SolutionPage, Theme
 from search.highlight import WORD, highlight
-from search.index import database_backend, language_backend
+from search.index import database_backend, language_backend, ranked_ids, spelling_suggestion
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +27,7 @@ MAX_HITS = 1000
 RESULTS_PER_PAGE = 10
 SORTS = ("relevance", "newest")
 TRUE_VALUES = {"1", "on", "true", "yes"}
+RANKED_FIELDS = ("title", "locale", "translation_key", "first_published_at", "content_type")
 
 
 def normalise_query(raw: str) -> str:
@@ -74,13 +75,18 @@ class SiteSearch:
     def _rank(self, locale: Locale) -> list[Page]:
         queryset = Page.objects.live().public().filter(locale=locale)
         backend = language_backend(locale.language_code)
+        ids = None
         if backend is not None:
             try:
-                return list(backend.search(self.terms, queryset, operator="and")[:MAX_HITS])
+                ids = ranked_ids(backend, self.terms, queryset, MAX_HITS)
             except Exception as error:  # noqa: BLE001 - any engine failure: answer from the database
                 logger.warning("Search engine unavailable, using the database: %s", error)
                 self.degraded = True
-        return list(database_backend().search(self.terms, queryset, operator="and")[:MAX_HITS])
+        if ids is None:
+            ids = ranked_ids(database_backend(locale.language_code), self.terms, queryset, MAX_HITS)
+        # Only what ranking, filtering and sorting read; page_of_hits loads the shown hits fully.
+        pages = Page.objects.only(*RANKED_FIELDS).in_bulk(ids)
+        return [pages[pk] for pk in ids if pk in pages]
 
     @cached_property
     def ranked(self) -> list[Page]:
@@ -127,17 +133,24 @@ class SiteSearch:
 
     def page_of_hits(self, number):
         page_obj = Paginator(self.ordered(), RESULTS_PER_PAGE).get_page(number)
-        page_obj.object_list = [self._hit(page) for page in page_obj.object_list]
+        pks = [page.pk for page in page_obj.object_list]
+        # One query per page type for the whole page of hits, not one per hit.
+        specific = {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
+        page_obj.object_list = [self._hit(specific[pk]) for pk in pks if pk in specific]
         return page_obj
 
+    @cached_property
+    def language_codes(self) -> dict[int, str]:
+        return dict(Locale.objects.values_list("pk", "language_code"))
+
     def _hit(self, page: Page) -> Hit:
-        specific = page.specific
+        specific = page.specific  # no query when it already is
         summary = description_of(specific)
         hit = Hit(
             page=specific,
             title=highlight(specific.title, self.terms),
             summary=highlight(summary[:400], self.terms),
-            language_code=specific.locale.language_code,
+            language_code=self.language_codes[specific.locale_id],
         )
         if specific.locale_id != self.locale.pk:
             hit.translation = specific.get_translation_or_none(self.locale)
@@ -146,9 +159,19 @@ class SiteSearch:
         return hit
 
     def suggestion(self) -> str:
-        """A spelling suggestion from the words of this language's page titles."""
+        """A spelling suggestion: the engine's, or, on the database backend, which has no
+        suggester, the closest words of this language's page titles."""
         if not self.terms:
             return ""
+        backend = language_backend(self.locale.language_code)
+        if backend is not None and not self.degraded:
+            try:
+                return spelling_suggestion(backend, self.terms)
+            except Exception as error:  # noqa: BLE001 - a missing suggestion is no reason to fail
+                logger.warning("Spelling suggestion unavailable: %s", error)
+        return self._title_suggestion()
+
+    def _title_suggestion(self) -> str:
         vocabulary = {
             word.lower()
             for title in Page.objects.live()

@@ -11,35 +11,44 @@ from search.analysis import index_settings
 
 from .env import env, env_int
 
-ENGINE_MODULES = {"ELASTICSEARCH_URL": "elasticsearch8", "OPENSEARCH_URL": "opensearch3"}
+# Wagtail's engine backends, with a spelling-suggestion field added (search/backends/engines.py).
+ENGINE_BACKENDS = {
+    "ELASTICSEARCH_URL": "search.backends.engines.Elasticsearch8Backend",
+    "OPENSEARCH_URL": "search.backends.engines.OpenSearch3Backend",
+}
+# Wagtail's database backend, per language on PostgreSQL (search/backends/database.py).
+DATABASE_BACKEND = "search.backends.database"
 
 
 def engine_url() -> tuple[str, str] | None:
-    for variable, module in ENGINE_MODULES.items():
+    for variable, backend in ENGINE_BACKENDS.items():
         if env(variable):
-            return module, env(variable)
+            return backend, env(variable)
     return None
 
 
 def search_backends(index_prefix: str, languages: list[tuple[str, str]], engine=None) -> dict:
-    """`engine` is a (backend module, URL) pair; by default the one the environment names."""
-    database = {"BACKEND": "wagtail.search.backends.database"}
+    """`engine` is a (backend class path, URL) pair; by default the one the environment names."""
+    database = {"BACKEND": DATABASE_BACKEND}
     engine = engine or engine_url()
     if engine is None:
         return {"default": database}
-    module, url = engine
+    backend, url = engine
     timeout = env_int("SEARCH_TIMEOUT", 5)
-    backends = {"default": engine_backend(module, url, index_prefix, timeout), "database": database}
+    backends = {
+        "default": engine_backend(backend, url, index_prefix, timeout),
+        "database": database,
+    }
     for code, _name in languages:
         backends[code] = engine_backend(
-            module, url, f"{index_prefix}{code}_", timeout, language=code, auto_update=False
+            backend, url, f"{index_prefix}{code}_", timeout, language=code, auto_update=False
         )
     return backends
 
 
-def engine_backend(module, url, index_prefix, timeout, language=None, auto_update=True) -> dict:
+def engine_backend(backend, url, index_prefix, timeout, language=None, auto_update=True) -> dict:
     return {
-        "BACKEND": f"wagtail.search.backends.{module}",
+        "BACKEND": backend,
         "URLS": [url],
         "INDEX_PREFIX": index_prefix,
         "TIMEOUT": timeout,

@@ -1,6 +1,7 @@
 from .base import *  # noqa: F403
 from .base import BASE_DIR
 from .env import env
+from .search import DATABASE_BACKEND
 
 DEBUG = False
 # Tests that hit a real engine use their own index prefix, so they never touch a developer's index.
@@ -13,4 +14,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Search tests choose their engine explicitly; the site itself uses the embedded default.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": DATABASE_BACKEND}}

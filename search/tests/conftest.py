@@ -1,18 +1,23 @@
 """`search_engine` tests run once per backend: the database, and every engine whose URL is set.
 
 With REQUIRE_SEARCH_ENGINE=1 (as in CI), a missing engine or a skipped engine test fails the run.
+`postgres` tests need the database to be PostgreSQL (DATABASE_URL=postgres://…, `make
+test-postgres`); with REQUIRE_POSTGRES=1 (as in CI) another database or a skipped one fails the run.
 """
 
 import io
 import os
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
 from search.engines import ENGINE_NAMES, all_backends, configured_engines
 
 REQUIRED = os.environ.get("REQUIRE_SEARCH_ENGINE") == "1"
+POSTGRES_REQUIRED = os.environ.get("REQUIRE_POSTGRES") == "1"
+POSTGRES_ENGINE = "django.db.backends.postgresql"
 _indexed: set[str] = set()
 
 
@@ -25,6 +30,11 @@ def pytest_generate_tests(metafunc):
 
 
 def pytest_collection_modifyitems(config, items):
+    if POSTGRES_REQUIRED and settings.DATABASES["default"]["ENGINE"] != POSTGRES_ENGINE:
+        raise pytest.UsageError(
+            "REQUIRE_POSTGRES=1 but DATABASE_URL is not a PostgreSQL database. "
+            "Start one with `scripts/postgres start` and use the DATABASE_URL it prints."
+        )
     if not REQUIRED:
         return
     missing = [name for name in ENGINE_NAMES.values() if name not in all_backends()]
@@ -44,6 +54,9 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = (
             f"search_engine test skipped while REQUIRE_SEARCH_ENGINE=1: {report.longrepr}"
         )
+    if POSTGRES_REQUIRED and report.skipped and item.get_closest_marker("postgres"):
+        report.outcome = "failed"
+        report.longrepr = f"postgres test skipped while REQUIRE_POSTGRES=1: {report.longrepr}"
 
 
 def use_backends(name):
@@ -85,3 +98,40 @@ def refresh(backend=None):
     backend = backend or get_search_backend("default")
     if hasattr(backend, "es"):
         backend.es.indices.refresh(index=f"{backend.index_prefix}*")
+
+
+def build_test_city(locales, texts):
+    """A region and city made for a test, in every language, holding one live initiative per
+    `texts[language]` entry (key, title, summary). Returns the cities and pages by language."""
+    from wagtail.models import Page
+
+    from cities.models import MemberCityPage, RegionalSectionPage
+    from initiatives.models import InitiativePage
+
+    pages = {}
+    home_en = Page.objects.get(depth=2, locale=locales["en"])
+    region = RegionalSectionPage(title="Testland", slug="testland")
+    home_en.add_child(instance=region)
+    region.save_revision().publish()
+    city = MemberCityPage(
+        title="Testville",
+        slug="testville",
+        official_name="Testville",
+        country="Nowhere",
+        government_name="Testville council",
+    )
+    region.add_child(instance=city)
+    city.save_revision().publish()
+    cities = {"en": city}
+    for code in ("fr", "es"):
+        cities[code] = city.copy_for_translation(locales[code], copy_parents=True, alias=False)
+        cities[code].save_revision().publish()
+    for code, entries in texts.items():
+        for key, title, summary in entries:
+            page = InitiativePage(
+                title=title, slug=f"test-{key}", summary=summary, status="ongoing"
+            )
+            cities[code].add_child(instance=page)
+            page.save_revision().publish()
+            pages[(code, key)] = page
+    return {"cities": cities, "pages": pages}

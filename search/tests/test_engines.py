@@ -1,11 +1,16 @@
 """The same search behaviour on the database backend, Elasticsearch and OpenSearch."""
 
+import io
+import re
+
 import pytest
+from django.core.management import call_command
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
 from cities.models import MemberCityPage
 from initiatives.models import InitiativePage
+from search.index import language_backend_names, page_querysets_for
 
 from .conftest import refresh
 
@@ -99,3 +104,15 @@ def test_facet_counts_match_the_results(search_backend, locales):
     for page in hits:
         expected[page.status] = expected.get(page.status, 0) + 1
     assert {key: value for key, value in facets.items() if value} == expected
+
+
+def test_rebuild_search_shows_progress_and_its_rate(search_backend, locales):
+    output = io.StringIO()
+    call_command("rebuild_search", stdout=output)
+    text = output.getvalue()
+
+    assert re.search(r"Search indexes rebuilt: \d+ documents in [\d.]+ s \(\d+ documents/s\)", text)
+    for code in language_backend_names():
+        live = sum(queryset.count() for _model, queryset in page_querysets_for(code))
+        assert f"{code} [{'#' * 30}] {live}/{live}" in text
+    assert bool(language_backend_names()) == (search_backend.engine_name != "database")

@@ -7,13 +7,11 @@ so every assertion names the exact expected result.
 import pytest
 from django.http import QueryDict
 from django.utils import translation
-from wagtail.models import Page
 
-from cities.models import MemberCityPage, RegionalSectionPage
 from initiatives.models import InitiativePage, SolutionPage
 from search.query import SiteSearch
 
-from .conftest import refresh
+from .conftest import build_test_city, refresh
 
 pytestmark = [pytest.mark.search_engine, pytest.mark.django_db]
 
@@ -36,34 +34,9 @@ TEXTS = {
 @pytest.fixture
 def test_city(engine, locales):
     """A region and city in every language, holding one page per TEXTS entry."""
-    pages = {}
-    home_en = Page.objects.get(depth=2, locale=locales["en"])
-    region = RegionalSectionPage(title="Testland", slug="testland")
-    home_en.add_child(instance=region)
-    region.save_revision().publish()
-    city = MemberCityPage(
-        title="Testville",
-        slug="testville",
-        official_name="Testville",
-        country="Nowhere",
-        government_name="Testville council",
-    )
-    region.add_child(instance=city)
-    city.save_revision().publish()
-    cities = {"en": city}
-    for code in ("fr", "es"):
-        cities[code] = city.copy_for_translation(locales[code], copy_parents=True, alias=False)
-        cities[code].save_revision().publish()
-    for code, entries in TEXTS.items():
-        for key, title, summary in entries:
-            page = InitiativePage(
-                title=title, slug=f"test-{key}", summary=summary, status="ongoing"
-            )
-            cities[code].add_child(instance=page)
-            page.save_revision().publish()
-            pages[(code, key)] = page
+    fixture = build_test_city(locales, TEXTS)
     refresh()
-    return {"cities": cities, "pages": pages}
+    return fixture
 
 
 def run(language, query, fixture, **params):
@@ -159,3 +132,17 @@ def test_case_studies_of_every_type_are_indexed_per_language(engine, locales):
             search = SiteSearch(QueryDict(f"q={live.title.split()[0]}"), code)
             assert all(page.locale_id == locale.pk for page in search.ranked)
             assert InitiativePage.objects.live().filter(locale=locale).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("en", "riversde homes", "riverside homes"),
+        ("fr", "lagnue", "lagune"),
+        ("es", "viviendas asequibels", "viviendas asequibles"),
+    ],
+)
+def test_the_engine_suggests_whole_words_for_a_misspelling(test_city, language, query, expected):
+    search, hits = run(language, query, test_city)
+    assert hits == []
+    assert search.suggestion() == expected

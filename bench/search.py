@@ -1,0 +1,355 @@
+"""Search benchmark: query latency and full-rebuild speed at 10,000 and 50,000 case studies.
+
+    make bench                     # or: .venv/bin/python bench/search.py --sizes 10000 50000
+
+It builds its own SQLite database under .cache/bench/ (migrations, the demo content, then case
+studies generated in bulk by bench/generate.py, a third per locale), and, for the database backend
+and each engine whose URL is set (ELASTICSEARCH_URL, OPENSEARCH_URL; `make engines` starts both),
+measures:
+
+- a full `rebuild_search`, in documents per second, step by step;
+- the latency of typical searches: two words in the visitor's language with two facet filters, as
+  the search page runs them (ranking, filters, the six facets' counts and the first page of hits),
+  and, separately, the engine's part alone (the ranked hits).
+
+The results and the machine's description are written to docs/benchmarks.md. Engine indexes use
+the prefix `metropolis_bench_`, so a developer's own indexes are left alone.
+"""
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKDIR = ROOT / ".cache" / "bench"
+sys.path.insert(0, str(ROOT))
+
+QUERIES = {
+    "en": [
+        "flood risk",
+        "public transport",
+        "social housing",
+        "air quality",
+        "green spaces",
+        "waste collection",
+        "digital services",
+        "drinking water",
+        "climate adaptation",
+        "urban mobility",
+        "street lighting",
+        "older residents",
+    ],
+    "fr": [
+        "risque inondation",
+        "transport public",
+        "logement social",
+        "qualité air",
+        "espaces verts",
+        "collecte déchets",
+        "services numériques",
+        "eau potable",
+        "adaptation climatique",
+        "mobilité urbaine",
+        "éclairage public",
+        "personnes âgées",
+    ],
+    "es": [
+        "riesgo inundación",
+        "transporte público",
+        "vivienda social",
+        "calidad aire",
+        "espacios verdes",
+        "recogida residuos",
+        "servicios digitales",
+        "agua potable",
+        "adaptación climática",
+        "movilidad urbana",
+        "alumbrado público",
+        "personas mayores",
+    ],
+}
+FACET_PAIRS = [("theme", "region"), ("theme", "status"), ("type", "region"), ("sdg", "status")]
+TARGETS = {"p95_ms": 50, "documents_per_second": 500}
+
+
+def configure_django():
+    os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.dev"
+    os.environ["DEBUG"] = "0"  # no query log: it would grow with every query and slow them
+    os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
+    os.environ["MEDIA_ROOT"] = str(WORKDIR / "media")
+    os.environ["SEARCH_INDEX_PREFIX"] = "metropolis_bench_"
+    import django
+
+    django.setup()
+
+
+# Set-ups ---------------------------------------------------------------------------------------
+
+
+def setups() -> dict[str, dict]:
+    from search.engines import all_backends
+
+    return all_backends()
+
+
+def use(backends: dict):
+    from django.conf import settings
+
+    settings.WAGTAILSEARCH_BACKENDS = backends
+
+
+def engine_version(backends: dict) -> str:
+    from wagtail.search.backends import get_search_backend
+
+    use(backends)
+    if "en" not in backends:
+        from django.db import connection
+
+        return f"SQLite {connection.Database.sqlite_version} (FTS5)"
+    info = get_search_backend("en").es.info()
+    distribution = info["version"].get("distribution", "elasticsearch")
+    names = {"elasticsearch": "Elasticsearch", "opensearch": "OpenSearch"}
+    return f"{names.get(distribution, distribution)} {info['version']['number']}"
+
+
+# Data ------------------------------------------------------------------------------------------
+
+
+def prepare_database(fresh: bool):
+    from django.core.management import call_command
+
+    if fresh:
+        (WORKDIR / "bench.sqlite3").unlink(missing_ok=True)
+    WORKDIR.mkdir(parents=True, exist_ok=True)
+    use({"default": {"BACKEND": "wagtail.search.backends.database"}})
+    step("Database and demo content")
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_content")
+
+
+def grow(generator, size: int):
+    step(f"Case studies: growing to {size:,}")
+
+    def progress(done, total):
+        print(f"\r  {done:,}/{total:,} added", end="", flush=True)
+
+    added = generator.grow_to(size, progress)
+    print(f"\r  {added:,} added, {generator.case_study_count():,} case studies in all")
+
+
+# Measurements ----------------------------------------------------------------------------------
+
+
+def measure_rebuild(backends: dict) -> dict:
+    """Time each step of a full rebuild for this set-up (what `rebuild_search` runs)."""
+    from search.index import language_backend_names, rebuild_backend, rebuild_language
+
+    use(backends)
+    steps = [(name, rebuild_backend, name) for name in ("default", "database") if name in backends]
+    steps += [(f"language '{code}'", rebuild_language, code) for code in language_backend_names()]
+    result = {"steps": [], "documents": 0, "seconds": 0.0}
+    for label, rebuild, argument in steps:
+        started = time.perf_counter()
+        documents = rebuild(argument)
+        seconds = time.perf_counter() - started
+        print(f"  rebuild {label}: {documents:,} documents in {seconds:.1f} s")
+        result["steps"].append((label, documents, seconds))
+        result["documents"] += documents
+        result["seconds"] += seconds
+    return result
+
+
+def query_plan(count: int, seed: int = 7) -> list[tuple[str, dict]]:
+    """(language, query parameters): two words, two facets with values that exist."""
+    from django.http import QueryDict
+    from wagtail.models import Locale
+
+    from initiatives.filters import CaseStudyFilter
+
+    rng = random.Random(seed)
+    values = {}
+    for code in QUERIES:
+        known = CaseStudyFilter(QueryDict(), Locale.objects.get(language_code=code))
+        values[code] = {
+            param: list(known._known_values(param)) for pair in FACET_PAIRS for param in pair
+        }
+    plan = []
+    for index in range(count):
+        code = list(QUERIES)[index % len(QUERIES)]
+        params = QueryDict(mutable=True)
+        params["q"] = rng.choice(QUERIES[code])
+        for param in rng.choice(FACET_PAIRS):
+            params[param] = rng.choice(values[code][param])
+        plan.append((code, params))
+    return plan
+
+
+def measure_queries(backends: dict, plan, warmup: int) -> dict:
+    from django.utils import translation
+    from wagtail.models import Locale, Page
+
+    from search.index import database_backend, language_backend
+    from search.query import MAX_HITS, SiteSearch, normalise_query
+
+    use(backends)
+    page_times, engine_times, hits = [], [], []
+    locales = {code: Locale.objects.get(language_code=code) for code in QUERIES}
+    for index, (code, params) in enumerate(plan[:warmup] + plan):
+        translation.activate(code)
+        started = time.perf_counter()
+        search = SiteSearch(params, code)
+        search.page_of_hits(1)
+        search.case_filter.facets()
+        search.case_filter.active_filters()
+        page_time = time.perf_counter() - started
+
+        backend = language_backend(code) or database_backend()
+        queryset = Page.objects.live().public().filter(locale=locales[code])
+        started = time.perf_counter()
+        ranked = list(
+            backend.search(normalise_query(params["q"]), queryset, operator="and")[:MAX_HITS]
+        )
+        engine_time = time.perf_counter() - started
+        if index >= warmup:
+            page_times.append(page_time * 1000)
+            engine_times.append(engine_time * 1000)
+            hits.append((len(ranked), len(search.filtered)))
+    translation.deactivate()
+    return {
+        "search": percentiles(page_times),
+        "engine": percentiles(engine_times),
+        "ranked_hits": statistics.mean(ranked for ranked, _filtered in hits),
+        "filtered_hits": statistics.mean(filtered for _ranked, filtered in hits),
+        "queries": len(page_times),
+    }
+
+
+def percentiles(samples: list[float]) -> dict:
+    cuts = statistics.quantiles(samples, n=100, method="inclusive")
+    return {"p50": statistics.median(samples), "p95": cuts[94]}
+
+
+# Report ----------------------------------------------------------------------------------------
+
+
+def machine() -> list[str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown",
+    )
+    memory_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} cores",
+        f"- Memory: {memory_kb / 1024 / 1024:.0f} GB",
+        f"- System: {platform.platform()}, Python {platform.python_version()}",
+        "- Database: SQLite (the embedded default), one file under .cache/bench/",
+        "- Engines: as `scripts/search-engine` starts them (512 MB heap each, one node), both "
+        "running during every measurement",
+        f"- Commit: {commit or 'unknown'}; run on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+    ]
+
+
+def write_report(rows: list[dict], versions: dict, queries: int, output: Path):
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (bench/search.py); do not edit by hand.",
+        "",
+        "## Search",
+        "",
+        "Typical searches: two words in the visitor's language (English, French or Spanish in "
+        "turn) with two facet filters (theme and region, theme and status, type and region, or "
+        f"goal and status), {queries} measured per row after a warm-up. *Search* is what the "
+        "search page computes before rendering: the ranking, the filters, the six facets' "
+        "counts and the first page of hits. *Engine* is the ranking call alone. The rebuild "
+        "writes every index of the set-up: with an engine, the site-wide index, the database "
+        "fallback and one index per language.",
+        "",
+        f"Targets at 50,000 case studies: search p95 at most {TARGETS['p95_ms']} ms on "
+        f"Elasticsearch; a full rebuild of at least {TARGETS['documents_per_second']} "
+        "documents/s.",
+        "",
+        "| Case studies | Backend | Search p50 (ms) | Search p95 (ms) | Engine p50 (ms) "
+        "| Engine p95 (ms) | Hits ranked / after filters | Rebuild documents | Rebuild (s) "
+        "| Documents/s |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        q, r = row["queries"], row["rebuild"]
+        lines.append(
+            f"| {row['size']:,} | {versions[row['backend']]} | {q['search']['p50']:.1f} "
+            f"| {q['search']['p95']:.1f} | {q['engine']['p50']:.1f} | {q['engine']['p95']:.1f} "
+            f"| {q['ranked_hits']:.0f} / {q['filtered_hits']:.1f} | {r['documents']:,} "
+            f"| {r['seconds']:.1f} | {r['documents'] / r['seconds']:,.0f} |"
+        )
+    lines += ["", "### Rebuild steps", ""]
+    lines += ["| Case studies | Backend | Step | Documents | Seconds | Documents/s |"]
+    lines += ["| ---: | --- | --- | ---: | ---: | ---: |"]
+    for row in rows:
+        for label, documents, seconds in row["rebuild"]["steps"]:
+            lines.append(
+                f"| {row['size']:,} | {versions[row['backend']]} | {label} | {documents:,} "
+                f"| {seconds:.1f} | {documents / seconds:,.0f} |"
+            )
+    lines += ["", "## Machine", "", *machine(), ""]
+    output.write_text("\n".join(lines), encoding="utf-8")
+    print(f"\nWritten to {output.relative_to(ROOT)}")
+
+
+def step(message: str):
+    print(f"\n== {message}", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
+    parser.add_argument("--queries", type=int, default=300, help="measured searches per row")
+    parser.add_argument("--warmup", type=int, default=30)
+    parser.add_argument("--reuse", action="store_true", help="keep the database of a previous run")
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args()
+
+    configure_django()
+    from bench.generate import CaseStudyGenerator
+
+    prepare_database(fresh=not args.reuse)
+    generator = CaseStudyGenerator()
+    available = setups()
+    versions = {name: engine_version(backends) for name, backends in available.items()}
+    print("Backends:", ", ".join(versions.values()))
+    rows = []
+    for size in sorted(args.sizes):
+        grow(generator, size)
+        plan = query_plan(args.queries)
+        for name, backends in available.items():
+            step(f"{size:,} case studies on {versions[name]}")
+            rebuild = measure_rebuild(backends)
+            queries = measure_queries(backends, plan, args.warmup)
+            print(
+                f"  search p50 {queries['search']['p50']:.1f} ms, p95 {queries['search']['p95']:.1f} ms;"
+                f" engine p50 {queries['engine']['p50']:.1f} ms, p95 {queries['engine']['p95']:.1f} ms"
+            )
+            rows.append({"size": size, "backend": name, "rebuild": rebuild, "queries": queries})
+    write_report(rows, versions, args.queries, args.output)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Search backends of our own, named in WAGTAILSEARCH_BACKENDS (cms/settings/search.py)."""
