@@ -7,9 +7,11 @@ cannot be reached, the update is queued in PendingIndexUpdate and applied once i
 """
 
 import logging
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.conf import settings
+from django.test.utils import override_settings
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -61,7 +63,9 @@ def ranked_ids(backend, terms: str, queryset, limit: int) -> list[int]:
         "index": backend.get_index_for_model(queryset.model).name,
         "size": limit,
         "_source": False,
-        results.fields_param_name: "pk",
+        # The id from doc values: reading stored fields costs a disk lookup per hit.
+        "stored_fields": "_none_",
+        "docvalue_fields": ["pk"],
     }
     response = results._backend_do_search(results._get_es_body(), **params)
     return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
@@ -181,6 +185,21 @@ def spelling_suggestion(backend, terms: str) -> str:
 # Full rebuilds ----------------------------------------------------------------------------------
 
 REBUILD_CHUNK = 500
+# A visitor's search gives up after SEARCH_TIMEOUT seconds; a rebuild waits longer, because
+# refreshing or swapping in a fresh index of tens of thousands of pages can take that on a busy
+# server, and giving up half-way would leave the old index in place for nothing.
+REBUILD_TIMEOUT = 120
+
+
+@contextmanager
+def rebuild_timeouts():
+    """The configured backends, with the rebuild's timeout for every engine."""
+    backends = {
+        name: {**config, "TIMEOUT": REBUILD_TIMEOUT} if "URLS" in config else config
+        for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        yield
 
 
 def rebuild_backend(name: str) -> int:
@@ -189,7 +208,8 @@ def rebuild_backend(name: str) -> int:
     from django.core.management import call_command
     from wagtail.search.index import get_indexed_models
 
-    call_command("update_index", backend_name=name, verbosity=0)
+    with rebuild_timeouts():
+        call_command("update_index", backend_name=name, verbosity=0)
     return sum(model.get_indexed_objects().count() for model in get_indexed_models())
 
 
@@ -197,6 +217,11 @@ def rebuild_language(code: str, progress=None) -> int:
     """Rebuild one language's index from its live pages, into a fresh index that replaces the old
     one only when complete. `progress(done, total)` is called after each chunk. Returns the number
     of documents written."""
+    with rebuild_timeouts():
+        return _rebuild_language(code, progress)
+
+
+def _rebuild_language(code: str, progress) -> int:
     backend = language_backend(code)
     querysets = list(page_querysets_for(code))
     total = sum(queryset.count() for _model, queryset in querysets)

@@ -4,8 +4,10 @@ The engine ranks; the case-study facets and filters are then counted on those hi
 (initiatives/filters.py), so the counts are exact and the same on every backend.
 """
 
+import datetime
 import difflib
 import logging
+import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -27,7 +29,7 @@ MAX_HITS = 1000
 RESULTS_PER_PAGE = 10
 SORTS = ("relevance", "newest")
 TRUE_VALUES = {"1", "on", "true", "yes"}
-RANKED_FIELDS = ("title", "locale", "translation_key", "first_published_at", "content_type")
+RANKED_FIELDS = ("pk", "title", "locale_id", "translation_key", "first_published_at")
 
 
 def normalise_query(raw: str) -> str:
@@ -54,6 +56,18 @@ class Hit:
     translation: Page | None = None  # the visitor's-language version of a foreign-language hit
 
 
+@dataclass(frozen=True)
+class Ranked:
+    """What ranking, filtering and sorting read of a hit. Up to MAX_HITS of them are ranked, so
+    they are plain rows; only the page of hits on show is loaded as pages (`hits_for`)."""
+
+    pk: int
+    title: str
+    locale_id: int
+    translation_key: uuid.UUID
+    first_published_at: datetime.datetime | None
+
+
 @dataclass
 class SearchOutcome:
     hits: list = field(default_factory=list)
@@ -72,7 +86,7 @@ class SiteSearch:
 
     # Ranking -------------------------------------------------------------------------------
 
-    def _rank(self, locale: Locale) -> list[Page]:
+    def _rank(self, locale: Locale) -> list[Ranked]:
         queryset = Page.objects.live().public().filter(locale=locale)
         backend = language_backend(locale.language_code)
         ids = None
@@ -84,12 +98,12 @@ class SiteSearch:
                 self.degraded = True
         if ids is None:
             ids = ranked_ids(database_backend(locale.language_code), self.terms, queryset, MAX_HITS)
-        # Only what ranking, filtering and sorting read; page_of_hits loads the shown hits fully.
-        pages = Page.objects.only(*RANKED_FIELDS).in_bulk(ids)
-        return [pages[pk] for pk in ids if pk in pages]
+        rows = Page.objects.filter(pk__in=ids).values_list(*RANKED_FIELDS)
+        by_pk = {row[0]: Ranked(*row) for row in rows}
+        return [by_pk[pk] for pk in ids if pk in by_pk]
 
     @cached_property
-    def ranked(self) -> list[Page]:
+    def ranked(self) -> list[Ranked]:
         if not self.terms:
             return []
         pages = self._rank(self.locale)
@@ -114,13 +128,13 @@ class SiteSearch:
         return CaseStudyFilter(self.params, self.locale, within_ids=own_ids, preserved=preserved)
 
     @cached_property
-    def filtered(self) -> list[Page]:
+    def filtered(self) -> list[Ranked]:
         if not self.case_filter.is_filtered:
             return self.ranked
         matching = self.case_filter.matching_ids()
         return [page for page in self.ranked if page.pk in matching]
 
-    def ordered(self) -> list[Page]:
+    def ordered(self) -> list[Ranked]:
         if self.sort == "newest":
             return sorted(
                 self.filtered,
@@ -133,18 +147,20 @@ class SiteSearch:
 
     def page_of_hits(self, number):
         page_obj = Paginator(self.ordered(), RESULTS_PER_PAGE).get_page(number)
-        pks = [page.pk for page in page_obj.object_list]
-        # One query per page type for the whole page of hits, not one per hit.
-        specific = {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
-        page_obj.object_list = [self._hit(specific[pk]) for pk in pks if pk in specific]
+        page_obj.object_list = self.hits_for(page_obj.object_list)
         return page_obj
+
+    def hits_for(self, ranked: list[Ranked]) -> list[Hit]:
+        """Ranked pages ready to show, loaded with one query per page type, not one per hit."""
+        pks = [item.pk for item in ranked]
+        specific = {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
+        return [self._hit(specific[pk]) for pk in pks if pk in specific]
 
     @cached_property
     def language_codes(self) -> dict[int, str]:
         return dict(Locale.objects.values_list("pk", "language_code"))
 
-    def _hit(self, page: Page) -> Hit:
-        specific = page.specific  # no query when it already is
+    def _hit(self, specific: Page) -> Hit:
         summary = description_of(specific)
         hit = Hit(
             page=specific,

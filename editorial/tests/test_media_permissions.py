@@ -13,7 +13,15 @@ from wagtail.permissions import policy_registry
 
 from .conftest import team_of
 from .factories import PIXEL_GIF, UserFactory
-from .security import record_tally, refused
+from .security import (
+    attempt_media_in_bulk,
+    changed,
+    logged_in_client,
+    record_tally,
+    refused,
+    rotating,
+    send,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +38,7 @@ MEDIA = {
         "chosen": "/admin/images/chooser/chosen/{pk}/",
         "listed": re.compile(r"/admin/images/(\d+)/"),
         "offered": re.compile(r"/admin/images/chooser/chosen/(\d+)/"),
+        "bulk": "wagtailimages/image",
     },
     "document": {
         "model": Document,
@@ -40,8 +49,17 @@ MEDIA = {
         "chosen": "/admin/documents/chooser/chosen/{pk}/",
         "listed": re.compile(r"/admin/documents/edit/(\d+)/"),
         "offered": re.compile(r"/admin/documents/chooser/chosen/(\d+)/"),
+        "bulk": "wagtaildocs/document",
     },
 }
+# The direct URLs of one item: (action, method, key of the URL in MEDIA).
+ITEM_REQUESTS = (
+    ("edit", "get", "edit"),
+    ("edit (save)", "post", "edit"),
+    ("delete (confirm)", "get", "delete"),
+    ("delete", "post", "delete"),
+    ("choose", "get", "chosen"),
+)
 
 
 def media_in(collection, model):
@@ -120,49 +138,81 @@ def test_city_editors_see_only_their_collection_in_listings_and_choosers(city_te
     assert problems == []
 
 
-def test_direct_media_urls_refuse_other_cities_editors(city_teams):
-    """Each city's media are attempted by their own editors and by another city's editors
-    (a different one for each collection): edit, delete and choose, over HTTP."""
-    clients = {}
-    for team in city_teams:
-        clients[team.pk] = Client()
-        clients[team.pk].force_login(UserFactory(groups=[team.group]))
-    leaks, wrongly_refused, checked = [], [], 0
-    for index, team in enumerate(city_teams):
-        foreign = city_teams[(index + 1 + index % 7) % len(city_teams)]
+def media_states(items) -> dict:
+    """What a refused request must leave as it was on each item: its collection, title and file."""
+    return {
+        (kind, pk): state
+        for kind, media in MEDIA.items()
+        for pk, *state in media["model"]
+        .objects.filter(pk__in=[item.pk for item_kind, item in items if item_kind == kind])
+        .values_list("pk", "collection_id", "title", "file")
+    }
+
+
+def test_every_city_editor_group_on_every_city_media_item_over_http(city_teams):
+    """Every city's images and documents, through their direct URLs, as each group's own
+    logged-in client. Every (group, item, URL) would be 45 × 433 × 5 = 97,425 requests, 13 to
+    21 minutes of refusals at 8-13 ms each, so the requests form a covering array like the
+    pages' (see `actions_to_attempt`): another city's item gets one of the five URLs per group,
+    rotating, so each item sees each URL from 8 or 9 groups; one's own items get one of the
+    three screens (GET), rotating, so that nothing is changed under the other requests. The bulk
+    delete names, in one request per group and kind, every item outside the group's collection.
+    A refusal is read from each response, and once at the end from the items themselves."""
+    clients = {team.pk: logged_in_client(UserFactory(groups=[team.group])) for team in city_teams}
+    collections = [team.collection_id for team in city_teams]
+    items = [
+        (kind, item)
+        for kind, media in MEDIA.items()
+        for item in media["model"].objects.filter(collection__in=collections).order_by("pk")
+    ]
+    before = media_states(items)
+    leaks, wrongly_refused, attempted = [], [], set()
+    requests = 0
+
+    for group_index, team in enumerate(city_teams):
+        client = clients[team.pk]
         for kind, media in MEDIA.items():
-            model = media["model"]
-            for item in model.objects.filter(collection=team.collection)[:2]:
-                for editor, own in ((team, True), (foreign, False)):
-                    client = clients[editor.pk]
-                    attempts = {
-                        "edit": client.get(media["edit"].format(pk=item.pk)),
-                        "delete (confirm)": client.get(media["delete"].format(pk=item.pk)),
-                        "choose": client.get(media["chosen"].format(pk=item.pk)),
-                    }
-                    if not own:
-                        attempts["delete"] = client.post(media["delete"].format(pk=item.pk))
-                        attempts["edit (save)"] = client.post(
-                            media["edit"].format(pk=item.pk), {"title": "Taken over"}
-                        )
-                    for action, response in attempts.items():
-                        checked += 1
-                        allowed = not refused(response)
-                        if allowed and not own:
-                            leaks.append((editor.group.name, kind, item.pk, action))
-                        elif own and not allowed:
-                            wrongly_refused.append((editor.group.name, kind, item.pk, action))
-                    if not own:
-                        item.refresh_from_db()  # still there, title unchanged
-                        assert item.title != "Taken over"
+            others = [
+                item.pk
+                for item_kind, item in items
+                if item_kind == kind and item.collection_id != team.collection_id
+            ]
+            response = attempt_media_in_bulk(client, media["bulk"], others)
+            requests += 1
+            attempted.update((team.pk, kind, pk, "delete") for pk in others)
+            if not refused(response):
+                leaks.append((team.group.name, kind, "delete in bulk", response.admin_messages))
+        for item_index, (kind, item) in enumerate(items):
+            own = item.collection_id == team.collection_id
+            choices = [request for request in ITEM_REQUESTS if not own or request[1] == "get"]
+            action, method, url = rotating(choices, group_index, item_index)
+            data = {"title": "Taken over"} if method == "post" else None
+            response = send(client, method, MEDIA[kind][url].format(pk=item.pk), data)
+            requests += 1
+            attempted.add((team.pk, kind, item.pk, action))
+            if own and refused(response):
+                wrongly_refused.append((team.group.name, kind, item.pk, action))
+            elif not own and not refused(response):
+                leaks.append((team.group.name, kind, item.pk, action, response.status_code))
+
+    items_changed = changed(before, media_states(items))
     record_tally(
-        "city media × (own, foreign) editor × edit, delete, choose (HTTP)",
-        requests=checked,
+        "city editors × media of every city collection × direct URLs (HTTP)",
+        groups=len(city_teams),
+        items=len(items),
+        urls=len(ITEM_REQUESTS),
+        requests=requests,
+        combinations=len(attempted),
+        of_all_combinations=len(city_teams) * len(items) * len(ITEM_REQUESTS),
         leaks=len(leaks),
         wrongly_refused=len(wrongly_refused),
+        items_changed=len(items_changed),
     )
     assert leaks == []
     assert wrongly_refused == []
+    assert items_changed == []
+    groups_and_items = {(group, kind, pk) for group, kind, pk, _action in attempted}
+    assert len(groups_and_items) == len(city_teams) * len(items)
 
 
 def test_an_editors_uploads_land_in_their_city_collection(barcelona_editor, barcelona, lisbon):

@@ -88,7 +88,7 @@ def test_all_languages_control_adds_other_languages_labelled(test_city):
     assert titles(run("fr", "solar", test_city)[1]) == []
     search, hits = run("fr", "solar", test_city, all_languages="1")
     assert titles(hits) == ["Energía solar en Bogotá", "Solar roofs on public schools"]
-    assert sorted(search._hit(page).language_code for page in hits) == ["en", "es"]
+    assert sorted(hit.language_code for hit in search.hits_for(hits)) == ["en", "es"]
 
 
 def test_highlighting_marks_matches_and_escapes_html(test_city, locales):
@@ -101,7 +101,7 @@ def test_highlighting_marks_matches_and_escapes_html(test_city, locales):
     refresh()
     test_city["pages"][("en", "escape")] = page
     search, hits = run("en", "flood", test_city)
-    hit = search._hit(next(p for p in hits if p.pk == page.pk))
+    [hit] = search.hits_for([p for p in hits if p.pk == page.pk])
     assert "<mark>Flood</mark>" in hit.title
     assert "&lt;script&gt;" in hit.title and "<script>" not in hit.title
     assert "<mark>Flood</mark> maps." in hit.summary
