@@ -192,13 +192,17 @@ REBUILD_TIMEOUT = 120
 
 
 @contextmanager
-def rebuild_timeouts():
-    """The configured backends, with the rebuild's timeout for every engine."""
+def rebuilding():
+    """How a rebuild talks to the engines: with the rebuild's timeout instead of a visitor's, and
+    with bulk writes sent in the background while the next documents are built
+    (search/backends/engines.py)."""
+    from search.backends.engines import background_bulk_writes
+
     backends = {
         name: {**config, "TIMEOUT": REBUILD_TIMEOUT} if "URLS" in config else config
         for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
     }
-    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends), background_bulk_writes():
         yield
 
 
@@ -208,7 +212,7 @@ def rebuild_backend(name: str) -> int:
     from django.core.management import call_command
     from wagtail.search.index import get_indexed_models
 
-    with rebuild_timeouts():
+    with rebuilding():
         call_command("update_index", backend_name=name, verbosity=0)
     return sum(model.get_indexed_objects().count() for model in get_indexed_models())
 
@@ -217,7 +221,7 @@ def rebuild_language(code: str, progress=None) -> int:
     """Rebuild one language's index from its live pages, into a fresh index that replaces the old
     one only when complete. `progress(done, total)` is called after each chunk. Returns the number
     of documents written."""
-    with rebuild_timeouts():
+    with rebuilding():
         return _rebuild_language(code, progress)
 
 
