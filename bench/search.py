@@ -326,7 +326,7 @@ def main():
     parser.add_argument(
         "--database-queries",
         type=int,
-        default=40,
+        default=10,
         help="measured searches per row on the database backend, whose broad searches take "
         "seconds at 50,000 case studies",
     )
