@@ -35,6 +35,13 @@ def pytest_collection_modifyitems(config, items):
             "REQUIRE_POSTGRES=1 but DATABASE_URL is not a PostgreSQL database. "
             "Start one with `scripts/postgres start` and use the DATABASE_URL it prints."
         )
+    if settings.DATABASES["default"]["ENGINE"] != POSTGRES_ENGINE:
+        # PostgreSQL-only tests belong to the PostgreSQL pass (`make test-postgres`). Listed as
+        # deselected here rather than skipped, so that a skip always means something is missing.
+        postgres_only = [item for item in items if item.get_closest_marker("postgres")]
+        if postgres_only:
+            config.hook.pytest_deselected(items=postgres_only)
+            items[:] = [item for item in items if not item.get_closest_marker("postgres")]
     if not REQUIRED:
         return
     missing = [name for name in ENGINE_NAMES.values() if name not in all_backends()]
