@@ -8,7 +8,7 @@ import datetime
 import difflib
 import logging
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -66,12 +66,6 @@ class Ranked:
     locale_id: int
     translation_key: uuid.UUID
     first_published_at: datetime.datetime | None
-
-
-@dataclass
-class SearchOutcome:
-    hits: list = field(default_factory=list)
-    degraded: bool = False  # the engine was unreachable and the database answered
 
 
 class SiteSearch:
