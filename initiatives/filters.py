@@ -4,8 +4,9 @@ Every dimension is counted against the other active filters, so each count says 
 visitor would get by adding that value. Unknown values are ignored and reported, never a 500.
 """
 
+import uuid
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from cities.models import MemberCityPage, RegionalSectionPage
+from cms.pages import private_sections_q
 from initiatives.models import (
     CaseStudyStatus,
     InitiativePage,
@@ -27,20 +29,41 @@ from initiatives.queries import CASE_STUDY_MODELS, live_case_studies
 
 FILTER_PARAMS = ("region", "city", "theme", "sdg", "status", "type")
 CASE_TYPES = {"initiative": InitiativePage, "solution": SolutionPage}
-# What the filters read of a region or city: its labels, its subtree and its translations.
-PLACE_FIELDS = ("title", "path", "depth", "translation_key", "locale")
 
 
-def in_locale(model, locale: Locale) -> list:
-    """Each canonical record of a translatable snippet, in `locale` where it is translated."""
-    canonical = model.objects.filter(locale=Locale.get_default())
-    translations = {
-        item.translation_key: item
-        for item in model.objects.filter(
-            locale=locale, translation_key__in=canonical.values("translation_key")
-        )
-    }
-    return [translations.get(item.translation_key, item) for item in canonical]
+@dataclass(frozen=True)
+class Place:
+    """What the filters read of a region or city: its label, its subtree and its translations.
+    Every search lists them all, so they are rows, not pages."""
+
+    title: str
+    path: str
+    depth: int
+    translation_key: uuid.UUID
+
+
+def places(model, locale: Locale, order: str) -> dict[str, Place]:
+    """The live regions or cities of a language, by their id as the query string gives it."""
+    rows = (
+        model.objects.live()
+        .filter(locale=locale)
+        .order_by(order)
+        .values_list("pk", *(field.name for field in fields(Place)))
+    )
+    return {str(pk): Place(*values) for pk, *values in rows}
+
+
+def in_locale(model, locale: Locale, default: Locale | None = None) -> list:
+    """Each canonical record of a translatable snippet, in `locale` where it is translated.
+    `default` is the default locale, when the caller has it already."""
+    default = default or Locale.get_default()
+    items = list(model.objects.filter(locale_id__in={default.pk, locale.pk}))
+    translations = {item.translation_key: item for item in items if item.locale_id == locale.pk}
+    return [
+        translations.get(item.translation_key, item)
+        for item in items
+        if item.locale_id == default.pk
+    ]
 
 
 @dataclass
@@ -67,41 +90,38 @@ class ActiveFilter:
 
 
 class CaseStudyFilter:
-    def __init__(self, params, locale: Locale, within_ids=None, preserved=None):
-        """`within_ids` limits everything to those pages (a search's hits); `preserved` names query
+    def __init__(self, params, locale: Locale, within_ids=None, preserved=None, hit_facts=None):
+        """`within_ids` limits everything to those pages (a search's hits), and `hit_facts`, when
+        the engine returned them, gives their case studies' facet values; `preserved` names query
         parameters that every generated link keeps (such as the search query)."""
         self.locale = locale
         self.params = params
         self.within_ids = within_ids
+        self.hit_facts = hit_facts
         self.preserved = preserved or {}
         self.ignored: list[str] = []
-        self.regions = {
-            str(page.pk): page
-            for page in RegionalSectionPage.objects.live()
-            .filter(locale=locale)
-            .only(*PLACE_FIELDS)
-            .order_by("path")
-        }
-        self.cities = {
-            str(page.pk): page
-            for page in MemberCityPage.objects.live()
-            .filter(locale=locale)
-            .only(*PLACE_FIELDS)
-            .order_by("title")
-        }
-        self.themes = {theme.slug: theme for theme in in_locale(Theme, locale)}
+        self.regions = places(RegionalSectionPage, locale, "path")
+        self.cities = places(MemberCityPage, locale, "title")
+        default = Locale.get_default()
+        self.themes = {theme.slug: theme for theme in in_locale(Theme, locale, default)}
         self.sdgs = {
-            str(goal.number): goal for goal in in_locale(SustainableDevelopmentGoal, locale)
+            str(goal.number): goal
+            for goal in in_locale(SustainableDevelopmentGoal, locale, default)
         }
         self.statuses = dict(CaseStudyStatus.choices)
         self.types = {"initiative": _("Initiatives"), "solution": _("Shared solutions")}
         self.selected = {param: self._read(param) for param in FILTER_PARAMS}
-        # Private sections, read once: `.public()` would read them again for every facet query.
-        self.private = Page.objects.private_q()
+        # Each facet's counts, when the engine worked them out (search/faceting.py).
+        self.counts: dict[str, dict[str, int]] | None = None
+
+    @cached_property
+    def private(self):
+        """Private sections, read once: `.public()` would read them again for every facet query."""
+        return private_sections_q()
 
     # Reading the query string ------------------------------------------------------------
 
-    def _known_values(self, param):
+    def known_values(self, param):
         return {
             "region": self.regions,
             "city": self.cities,
@@ -112,7 +132,7 @@ class CaseStudyFilter:
         }[param]
 
     def _read(self, param) -> list[str]:
-        known = self._known_values(param)
+        known = self.known_values(param)
         values = []
         for raw in self.params.getlist(param):
             value = raw.strip()[:100]
@@ -164,7 +184,10 @@ class CaseStudyFilter:
     @cached_property
     def hits(self) -> "HitFacets | None":
         """A search's hits with their facet values, filtered and counted in memory."""
-        return HitFacets(self) if self.within_ids is not None else None
+        if self.within_ids is None:
+            return None
+        facts = self.hit_facts if self.hit_facts is not None else facts_from_database(self)
+        return HitFacets(self, facts)
 
     def matching_ids(self) -> set[int]:
         if self.hits is not None:
@@ -186,6 +209,8 @@ class CaseStudyFilter:
     # Facets --------------------------------------------------------------------------------
 
     def _count_by(self, param) -> dict[str, int]:
+        if self.counts is not None:
+            return self.counts.get(param, {})
         if self.hits is not None:
             return self.hits.count_by(param, self.selected)
         return self._count_in_database(param)
@@ -235,7 +260,7 @@ class CaseStudyFilter:
         return counts
 
     def _labels(self, param) -> dict[str, str]:
-        known = self._known_values(param)
+        known = self.known_values(param)
         if param in ("region", "city"):
             return {key: page.title for key, page in known.items()}
         if param == "theme":
@@ -297,75 +322,111 @@ class CaseStudyFilter:
         return any(self.selected.values())
 
 
+@dataclass(frozen=True)
+class FacetFacts:
+    """What the facets read of one case study: from the database (`facts_from_database`), or as an
+    engine returns them with a search's hits (search/query.py)."""
+
+    case_type: str  # a key of CASE_TYPES
+    path: str
+    status: str
+    theme_slugs: tuple[str, ...] = ()
+    sdg_numbers: tuple[str, ...] = ()
+    partner_city_keys: tuple[str, ...] = ()  # the partner cities' translation keys
+
+
+RELATED_FACTS = {
+    "theme_slugs": "themes__slug",
+    "sdg_numbers": "sdgs__number",
+    "partner_city_keys": "partner_cities__translation_key",
+}
+
+
+def facts_from_database(case_filter: "CaseStudyFilter") -> dict[int, FacetFacts]:
+    """The facts of the filter's live, public case studies among its `within_ids`, in four queries
+    per case-study type."""
+    facts = {}
+    for model in CASE_STUDY_MODELS:
+        queryset = (
+            model.objects.live()
+            .exclude(case_filter.private)
+            .filter(locale=case_filter.locale, pk__in=case_filter.within_ids)
+        )
+        related = {name: {} for name in RELATED_FACTS}
+        for name, lookup in RELATED_FACTS.items():
+            rows = queryset.filter(**{f"{lookup}__isnull": False}).values_list("pk", lookup)
+            for pk, value in rows:
+                related[name].setdefault(pk, []).append(str(value))
+        case_type = model._meta.model_name.removesuffix("page")
+        for pk, path, status in queryset.values_list("pk", "path", "status"):
+            facts[pk] = FacetFacts(
+                case_type,
+                path,
+                status,
+                **{name: tuple(values.get(pk, ())) for name, values in related.items()},
+            )
+    return facts
+
+
 class HitFacets:
-    """The facet values of a search's hits (up to a thousand), read in four queries per case-study
-    type, so that filtering and the six facets' counts are worked out in memory instead of in a
-    dozen SQL queries that each carry every hit's id. The rules are CaseStudyFilter's (a dimension's
-    values are ORed, dimensions are ANDed, each facet is counted without its own filter); a test
-    checks both ways give the same answers."""
+    """A search's case-study hits (up to a thousand) with their facet values, so that filtering
+    and the six facets' counts are worked out in memory instead of in a dozen SQL queries that each
+    carry every hit's id. The rules are CaseStudyFilter's (a dimension's values are ORed, dimensions
+    are ANDed, each facet is counted without its own filter); a test checks both ways give the same
+    answers."""
 
-    RELATIONS = {
-        "theme": "themes__slug",
-        "sdg": "sdgs__number",
-        "city": "partner_cities__translation_key",
-    }
-
-    def __init__(self, case_filter: CaseStudyFilter):
+    def __init__(self, case_filter: CaseStudyFilter, facts: dict[int, FacetFacts]):
         regions = _by_path(case_filter.regions)
         cities = _by_path(case_filter.cities)
         cities_by_translation = {
             str(city.translation_key): key for key, city in case_filter.cities.items()
         }
         self.values: dict[int, dict[str, set[str]]] = {}
-        for model in CASE_STUDY_MODELS:
-            queryset = (
-                model.objects.live()
-                .exclude(case_filter.private)
-                .filter(locale=case_filter.locale, pk__in=case_filter.within_ids)
-            )
-            case_type = model._meta.model_name.removesuffix("page")
-            for pk, path, status in queryset.values_list("pk", "path", "status"):
-                self.values[pk] = {
-                    "type": {case_type},
-                    "status": {status},
-                    "region": _ancestors(path, regions),
-                    "city": _ancestors(path, cities),
-                    "theme": set(),
-                    "sdg": set(),
-                }
-            for param, lookup in self.RELATIONS.items():
-                rows = queryset.filter(**{f"{lookup}__isnull": False}).values_list("pk", lookup)
-                for pk, value in rows:
-                    if param == "city":
-                        value = cities_by_translation.get(str(value))
-                    if value is not None:
-                        self.values[pk][param].add(str(value))
+        for pk, fact in facts.items():
+            partners = {
+                cities_by_translation[key]
+                for key in fact.partner_city_keys
+                if key in cities_by_translation
+            }
+            self.values[pk] = {
+                "type": {fact.case_type},
+                "status": {fact.status},
+                "region": _ancestors(fact.path, regions),
+                "city": _ancestors(fact.path, cities) | partners,
+                "theme": set(fact.theme_slugs),
+                "sdg": set(fact.sdg_numbers),
+            }
 
-    @staticmethod
-    def _matches(values, selected, exclude=None) -> bool:
-        return all(
-            values[param].intersection(chosen)
-            for param, chosen in selected.items()
-            if chosen and param != exclude
-        )
+    def _failed(self, selected) -> dict[int, set[str]]:
+        """For each hit, the active filters it does not match. A hit counts towards a facet when it
+        fails no filter but, at most, that facet's own; worked out once per set of filters."""
+        key = tuple((param, tuple(chosen)) for param, chosen in selected.items())
+        if getattr(self, "_failed_key", None) != key:
+            active = [(param, set(chosen)) for param, chosen in selected.items() if chosen]
+            self._failed_by_hit = {
+                pk: {param for param, chosen in active if not values[param] & chosen}
+                for pk, values in self.values.items()
+            }
+            self._failed_key = key
+        return self._failed_by_hit
 
     def matching_ids(self, selected) -> set[int]:
-        return {pk for pk, values in self.values.items() if self._matches(values, selected)}
+        return {pk for pk, failed in self._failed(selected).items() if not failed}
 
     def count_by(self, param, selected) -> dict[str, int]:
         counts = Counter()
-        for values in self.values.values():
-            if self._matches(values, selected, exclude=param):
-                counts.update(values[param])
+        for pk, failed in self._failed(selected).items():
+            if not failed or failed == {param}:
+                counts.update(self.values[pk][param])
         return dict(counts)
 
 
-def _by_path(pages: dict[str, Page]) -> dict[str, str]:
-    return {page.path: key for key, page in pages.items()}
+def _by_path(places: dict[str, Place]) -> dict[str, str]:
+    return {place.path: key for key, place in places.items()}
 
 
 def _ancestors(path: str, keys_by_path: dict[str, str]) -> set[str]:
-    """The keys of the pages in `keys_by_path` that are `path` or above it in the tree."""
+    """The keys of the places in `keys_by_path` that are `path` or above it in the tree."""
     return {
         keys_by_path[path[:end]]
         for end in range(Page.steplen, len(path) + 1, Page.steplen)

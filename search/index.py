@@ -7,12 +7,14 @@ cannot be reached, the update is queued in PendingIndexUpdate and applied once i
 """
 
 import logging
+from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
 from django.test.utils import override_settings
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from search.models import PendingIndexUpdate
@@ -50,25 +52,53 @@ def database_backend(language_code: str | None = None):
 
 
 def ranked_ids(backend, terms: str, queryset, limit: int) -> list[int]:
-    """The ids of up to `limit` pages of `queryset` matching every term, best first.
+    """The ids of up to `limit` pages of `queryset` matching every term, best first."""
+    if not hasattr(backend, "es"):
+        results = backend.search(terms, queryset, operator="and")
+        return [page.pk for page in results[:limit]]
+    return [hit["pk"] for hit in ranked_hits(backend, terms, queryset, limit)]
 
-    An engine answers in one request. Wagtail's own results page through anything beyond 100 hits
-    with the scroll API, a request, a database query and an engine-side scroll context per 100 hits,
-    which made broad queries the slowest part of a search.
+
+def ranked_hits(backend, terms: str, queryset, limit: int, columns=()) -> list[dict]:
+    """An engine's up to `limit` hits of `queryset` matching every term, best first, each with its
+    `pk` and the values of the filter-field `columns` asked for (see `filter_columns`), in one
+    request. Values are lists, as the engine returns them; a hit without a value lacks the key.
+
+    Wagtail's own results page through anything beyond 100 hits with the scroll API, a request, a
+    database query and an engine-side scroll context per 100 hits, which made broad queries the
+    slowest part of a search.
     """
     results = backend.search(terms, queryset, operator="and")
-    if not hasattr(backend, "es"):
-        return [page.pk for page in results[:limit]]
     params = {
         "index": backend.get_index_for_model(queryset.model).name,
         "size": limit,
         "_source": False,
-        # The id from doc values: reading stored fields costs a disk lookup per hit.
+        # Values from doc values: reading stored fields costs a disk lookup per hit.
         "stored_fields": "_none_",
-        "docvalue_fields": ["pk"],
+        "docvalue_fields": ["pk", *columns],
+        # Only the values: parsing each hit's index name, id and score took longer than the search.
+        "filter_path": ["hits.hits.fields"],
     }
     response = results._backend_do_search(results._get_es_body(), **params)
-    return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+    hits = []
+    for hit in response.get("hits", {}).get("hits", []):  # filter_path drops empty lists
+        values = dict(hit["fields"])
+        values["pk"] = int(values["pk"][0])
+        hits.append(values)
+    return hits
+
+
+def filter_columns(backend, model, names) -> dict[str, str]:
+    """The engine's column for each of `model`'s filter fields named in `names`. Wagtail prefixes
+    the fields a page type adds with the type's name, so they differ between page types."""
+    from wagtail.search.index import FilterField
+
+    mapping = backend.mapping_class(model)
+    return {
+        field.field_name: mapping.get_field_column_name(field)
+        for field in model.get_search_fields()
+        if isinstance(field, FilterField) and field.field_name in names
+    }
 
 
 def engine_backends_for(language_code: str) -> list:
@@ -206,46 +236,92 @@ def rebuilding():
         yield
 
 
-def rebuild_backend(name: str) -> int:
-    """Rebuild a backend that holds every indexed model (`default`, `database`) the way Wagtail's
-    update_index does. Returns the number of documents written."""
-    from django.core.management import call_command
+@dataclass
+class RebuiltIndex:
+    """One index being rebuilt: which backend it belongs to, and which objects it takes."""
+
+    label: str  # "site-wide", "database fallback" or a language code
+    rebuilder: object
+    index: object = None
+    models: list = field(default_factory=list)
+    accepts: Callable[[object], bool] = lambda obj: True
+    documents: int = 0
+
+
+def _indexes_to_rebuild() -> list[RebuiltIndex]:
+    from modelsearch.management.commands.rebuild_modelsearch_index import group_models_by_index
     from wagtail.search.index import get_indexed_models
 
+    rebuilt = []
+    # The site-wide backend and the database fallback hold every indexed model, as Wagtail's
+    # update_index rebuilds them.
+    labels = {"default": "site-wide" if engine_configured() else "database"}
+    labels["database"] = "database fallback"
+    for name, label in labels.items():
+        if name in settings.WAGTAILSEARCH_BACKENDS:
+            backend = get_search_backend(name)
+            for index, models in group_models_by_index(backend, get_indexed_models()).items():
+                rebuilt.append(RebuiltIndex(label, backend.rebuilder_class(index), models=models))
+    # Each language's index holds that language's live pages.
+    page_models = [model for model in get_indexed_models() if issubclass(model, Page)]
+    for code in language_backend_names():
+        backend = language_backend(code)
+        index = backend.get_index_for_model(Page)
+        locale_ids = set(Locale.objects.filter(language_code=code).values_list("pk", flat=True))
+        rebuilt.append(
+            RebuiltIndex(
+                code,
+                backend.rebuilder_class(index),
+                models=page_models,
+                accepts=lambda page, locale_ids=locale_ids: (
+                    page.live and page.locale_id in locale_ids
+                ),
+            )
+        )
+    return rebuilt
+
+
+def rebuild_all(progress=None) -> list[RebuiltIndex]:
+    """Rebuild every search index in one pass over the indexed objects: each chunk is read once
+    and written to every index that holds it (the site-wide one, the database fallback and its
+    language's), so a page's rows, related objects and rich text are loaded and turned into text
+    once, not once per index; the two engine indexes even share the document built
+    (search/backends/engines.py). Each index is built fresh and replaces the old one only when
+    complete (Wagtail's rebuilders). `progress(done, total)` is called after each chunk."""
     with rebuilding():
-        call_command("update_index", backend_name=name, verbosity=0)
-    return sum(model.get_indexed_objects().count() for model in get_indexed_models())
+        rebuilt = _indexes_to_rebuild()
+        for item in rebuilt:
+            item.index = item.rebuilder.start()
+            for model in item.models:
+                item.index.add_model(model)
+        models = list(dict.fromkeys(model for item in rebuilt for model in item.models))
+        total = sum(model.get_indexed_objects().count() for model in models)
+        done = 0
+        for model in models:
+            holders = [item for item in rebuilt if model in item.models]
+            for chunk in _chunks(model.get_indexed_objects()):
+                for item in holders:
+                    objects = [obj for obj in chunk if item.accepts(obj)]
+                    if objects:
+                        item.index.add_items(model, objects)
+                        item.documents += len(objects)
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
+        for item in rebuilt:
+            item.rebuilder.finish()
+    return rebuilt
 
 
-def rebuild_language(code: str, progress=None) -> int:
-    """Rebuild one language's index from its live pages, into a fresh index that replaces the old
-    one only when complete. `progress(done, total)` is called after each chunk. Returns the number
-    of documents written."""
-    with rebuilding():
-        return _rebuild_language(code, progress)
-
-
-def _rebuild_language(code: str, progress) -> int:
-    backend = language_backend(code)
-    querysets = list(page_querysets_for(code))
-    total = sum(queryset.count() for _model, queryset in querysets)
-    index = backend.get_index_for_model(querysets[0][0])
-    rebuilder = backend.rebuilder_class(index)
-    index = rebuilder.start()
-    for model, _queryset in querysets:
-        index.add_model(model)
-    done = 0
-    for model, queryset in querysets:
-        last_pk = 0
-        while True:
-            # Keyset pagination: each chunk is as cheap as the first, however large the index.
-            chunk = list(queryset.filter(pk__gt=last_pk).order_by("pk")[:REBUILD_CHUNK])
-            if not chunk:
-                break
-            index.add_items(model, chunk)
-            last_pk = chunk[-1].pk
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-    rebuilder.finish()
-    return done
+def _chunks(queryset):
+    """Keyset pagination: each chunk is as cheap as the first, however large the table."""
+    last_pk = None
+    while True:
+        page = queryset.order_by("pk")
+        if last_pk is not None:
+            page = page.filter(pk__gt=last_pk)
+        chunk = list(page[:REBUILD_CHUNK])
+        if not chunk:
+            return
+        yield chunk
+        last_pk = chunk[-1].pk

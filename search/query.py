@@ -1,13 +1,17 @@
 """The public search: one language's engine index first, optionally every language, with facets.
 
-The engine ranks; the case-study facets and filters are then counted on those hits in the database
-(initiatives/filters.py), so the counts are exact and the same on every backend.
+- In the visitor's language, with the engine up, the engine filters, counts the facets and pages
+  the hits in the request that ranks them (search/faceting.py).
+- With all languages, each language's engine ranks up to a thousand hits and returns with each
+  what sorting and the facets read of it (search/ranking.py); the rankings are merged here, and the
+  case-study filters and counts worked out in memory over the hits (initiatives/filters.py,
+  HitFacets). On the database backend, the fallback, the same facts are read from the database.
+
+Tests check that every way gives the same counts.
 """
 
-import datetime
 import difflib
 import logging
-import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -17,10 +21,19 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 
-from initiatives.filters import CaseStudyFilter, in_locale
+from cms.pages import private_sections_q
+from initiatives.filters import CaseStudyFilter, FacetFacts, in_locale
 from initiatives.models import InitiativePage, SolutionPage, Theme
+from search.faceting import EngineFacetedSearch
 from search.highlight import WORD, highlight
-from search.index import database_backend, language_backend, ranked_ids, spelling_suggestion
+from search.index import (
+    database_backend,
+    language_backend,
+    ranked_hits,
+    ranked_ids,
+    spelling_suggestion,
+)
+from search.ranking import RANKED_FIELDS, HitColumns, Ranked
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +42,6 @@ MAX_HITS = 1000
 RESULTS_PER_PAGE = 10
 SORTS = ("relevance", "newest")
 TRUE_VALUES = {"1", "on", "true", "yes"}
-RANKED_FIELDS = ("pk", "title", "locale_id", "translation_key", "first_published_at")
 
 
 def normalise_query(raw: str) -> str:
@@ -56,18 +68,6 @@ class Hit:
     translation: Page | None = None  # the visitor's-language version of a foreign-language hit
 
 
-@dataclass(frozen=True)
-class Ranked:
-    """What ranking, filtering and sorting read of a hit. Up to MAX_HITS of them are ranked, so
-    they are plain rows; only the page of hits on show is loaded as pages (`hits_for`)."""
-
-    pk: int
-    title: str
-    locale_id: int
-    translation_key: uuid.UUID
-    first_published_at: datetime.datetime | None
-
-
 class SiteSearch:
     def __init__(self, params, language_code: str):
         self.params = params
@@ -77,24 +77,58 @@ class SiteSearch:
         self.all_languages = params.get("all_languages", "").lower() in TRUE_VALUES
         self.locale = Locale.objects.get(language_code=language_code)
         self.degraded = False
+        self.private = private_sections_q()
+        # The own language's case-study hits with their facet values, when an engine ranked them.
+        self.hit_facts: dict[int, FacetFacts] | None = None
 
     # Ranking -------------------------------------------------------------------------------
 
+    def _pages(self, locale: Locale):
+        return Page.objects.live().exclude(self.private).filter(locale=locale)
+
+    @cached_property
+    def engine_search(self) -> EngineFacetedSearch | None:
+        """The engine's filtered, counted and paged hits: for a search in the visitor's language
+        alone, while the engine answers."""
+        backend = language_backend(self.locale.language_code)
+        if not self.terms or self.all_languages or backend is None:
+            return None
+        case_filter = CaseStudyFilter(self.params, self.locale, preserved=self.preserved)
+        results = backend.search(self.terms, self._pages(self.locale), operator="and")
+        try:
+            return EngineFacetedSearch(backend, results, case_filter, self.sort, RESULTS_PER_PAGE)
+        except Exception as error:  # noqa: BLE001 - any engine failure: answer from the database
+            logger.warning("Search engine unavailable, using the database: %s", error)
+            self.degraded = True
+            return None
+
     def _rank(self, locale: Locale) -> list[Ranked]:
-        queryset = Page.objects.live().public().filter(locale=locale)
+        queryset = self._pages(locale)
         backend = language_backend(locale.language_code)
-        ids = None
-        if backend is not None:
+        if backend is not None and not self.degraded:
             try:
-                ids = ranked_ids(backend, self.terms, queryset, MAX_HITS)
+                return self._rank_on_engine(backend, queryset, locale)
             except Exception as error:  # noqa: BLE001 - any engine failure: answer from the database
                 logger.warning("Search engine unavailable, using the database: %s", error)
                 self.degraded = True
-        if ids is None:
-            ids = ranked_ids(database_backend(locale.language_code), self.terms, queryset, MAX_HITS)
+        ids = ranked_ids(database_backend(locale.language_code), self.terms, queryset, MAX_HITS)
         rows = Page.objects.filter(pk__in=ids).values_list(*RANKED_FIELDS)
         by_pk = {row[0]: Ranked(*row) for row in rows}
         return [by_pk[pk] for pk in ids if pk in by_pk]
+
+    def _rank_on_engine(self, backend, queryset, locale: Locale) -> list[Ranked]:
+        """The engine returns what ranking, sorting and the facets read of each hit with the hit,
+        so none of it is read from the database."""
+        columns = HitColumns(
+            backend,
+            translation_key=self.all_languages,
+            first_published_at=self.sort == "newest",
+        )
+        hits = ranked_hits(backend, self.terms, queryset, MAX_HITS, columns.names)
+        if locale == self.locale:
+            facts = ((hit["pk"], columns.facts(hit)) for hit in hits)
+            self.hit_facts = {pk: fact for pk, fact in facts if fact is not None}
+        return [columns.ranked(hit, locale) for hit in hits]
 
     @cached_property
     def ranked(self) -> list[Ranked]:
@@ -115,11 +149,23 @@ class SiteSearch:
 
     # Facets and filters --------------------------------------------------------------------
 
+    @property
+    def preserved(self) -> dict[str, str]:
+        """The parameters every filter, sort and page link keeps."""
+        return {"q": self.query, "all_languages": "1" if self.all_languages else ""}
+
     @cached_property
     def case_filter(self) -> CaseStudyFilter:
+        if self.engine_search is not None:
+            return self.engine_search.case_filter
         own_ids = {page.pk for page in self.ranked if page.locale_id == self.locale.pk}
-        preserved = {"q": self.query, "all_languages": "1" if self.all_languages else ""}
-        return CaseStudyFilter(self.params, self.locale, within_ids=own_ids, preserved=preserved)
+        return CaseStudyFilter(
+            self.params,
+            self.locale,
+            within_ids=own_ids,
+            preserved=self.preserved,
+            hit_facts=self.hit_facts,
+        )
 
     @cached_property
     def filtered(self) -> list[Ranked]:
@@ -140,14 +186,16 @@ class SiteSearch:
     # Presentation --------------------------------------------------------------------------
 
     def page_of_hits(self, number):
-        page_obj = Paginator(self.ordered(), RESULTS_PER_PAGE).get_page(number)
+        hits = self.engine_search if self.engine_search is not None else self.ordered()
+        page_obj = Paginator(hits, RESULTS_PER_PAGE).get_page(number)
         page_obj.object_list = self.hits_for(page_obj.object_list)
         return page_obj
 
     def hits_for(self, ranked: list[Ranked]) -> list[Hit]:
         """Ranked pages ready to show, loaded with one query per page type, not one per hit."""
         pks = [item.pk for item in ranked]
-        specific = {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
+        pages = Page.objects.filter(pk__in=pks).defer_streamfields().specific()
+        specific = {page.pk: page for page in pages}
         return [self._hit(specific[pk]) for pk in pks if pk in specific]
 
     @cached_property

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from cms.pages import private_sections_q
 from search.index import database_backend, language_backend
 from search.query import SiteSearch, normalise_query, sort_links
 
@@ -40,7 +41,7 @@ def autocomplete(request):
     if len(terms) < 2:
         return JsonResponse({"results": []})
     locale = Locale.objects.get(language_code=get_language())
-    queryset = Page.objects.live().public().filter(locale=locale)
+    queryset = Page.objects.live().exclude(private_sections_q()).filter(locale=locale)
     backend = language_backend(locale.language_code)
     try:
         pages = (

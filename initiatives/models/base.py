@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock, ContactBlock, KeyFigureBlock, ResourceListBlock
+from initiatives.forms import CaseStudyForm
 from initiatives.serializers import TaxonomySerializer
 from translations.fields import PAGE_FIELDS
 
@@ -130,6 +131,7 @@ class CaseStudyPage(Page):
     case_type_label = ""  # set on each concrete type, shown as the badge on cards
     parent_page_types = ["cities.MemberCityPage", "cities.RegionalSectionPage"]
     subpage_types = []
+    base_form_class = CaseStudyForm
 
     taxonomy_panels = [
         MultiFieldPanel(
@@ -171,14 +173,44 @@ class CaseStudyPage(Page):
         index.FilterField("start_date"),
         index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
         index.RelatedFields("sdgs", [index.FilterField("number")]),
+        # The facet values, as plain fields: the engine filters and counts a search's hits by them
+        # (search/faceting.py) or returns them with the hits (search/ranking.py), so the search
+        # page reads none of them from the database. The related fields above are nested
+        # documents, which an engine can neither return with a hit nor count as cheaply.
+        index.FilterField("theme_slugs"),
+        index.FilterField("sdg_numbers"),
+        index.FilterField("partner_city_keys"),
+        index.FilterField("ancestor_paths"),
     ]
 
     @classmethod
     def get_indexed_objects(cls):
         # Wagtail does not prefetch ParentalManyToManyFields (older django-modelcluster ignored
         # prefetched values). The installed one honours them, so a rebuild fetches every chunk's
-        # themes and goals in two queries instead of two per case study.
-        return super().get_indexed_objects().prefetch_related("themes", "sdgs")
+        # themes, goals and partner cities in three queries instead of three per case study.
+        from cities.models import MemberCityPage
+
+        partner_keys = MemberCityPage.objects.only("translation_key")
+        return (
+            super()
+            .get_indexed_objects()
+            .prefetch_related(
+                "themes", "sdgs", models.Prefetch("partner_cities", queryset=partner_keys)
+            )
+        )
+
+    def theme_slugs(self) -> list[str]:
+        return [theme.slug for theme in self.themes.all()]
+
+    def sdg_numbers(self) -> list[int]:
+        return [goal.number for goal in self.sdgs.all()]
+
+    def partner_city_keys(self) -> list[str]:
+        return [str(city.translation_key) for city in self.partner_cities.all()]
+
+    def ancestor_paths(self) -> list[str]:
+        """The tree paths of this page and its ancestors: its region and city are among them."""
+        return [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
 
     translatable_fields = [
         *PAGE_FIELDS,

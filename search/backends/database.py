@@ -6,8 +6,9 @@
 - PostgreSQL: Wagtail's backend, with each object indexed under its locale's text-search
   configuration and each search made in one language's (search/backends/postgres.py; the mapping
   is `TEXT_SEARCH_CONFIGS` in search/analysis.py).
-- SQLite (and anything else): Wagtail's backend unchanged. SQLite's FTS5 `unicode61` tokenizer folds
-  case and accents, the same for every language, and does not stem.
+- SQLite: Wagtail's FTS5 backend, rebuilt in bulk (search/backends/sqlite.py). Its `unicode61`
+  tokenizer folds case and accents, the same for every language, and does not stem.
+- Anything else: Wagtail's backend unchanged.
 
 The accent-folding configurations (`metropolis_french` = unaccent, then French stemming, …) are
 created by `migrate` on PostgreSQL, whenever one is missing, so a new language needs only its
@@ -29,7 +30,15 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
         from search.backends.postgres import LanguagePostgresSearchBackend
 
         return LanguagePostgresSearchBackend(params)
-    return database.SearchBackend(params)
+    backend = database.SearchBackend(params)
+    if connection.vendor == "sqlite":
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+        from search.backends.sqlite import BulkRebuildSQLiteSearchBackend
+
+        if type(backend) is SQLiteSearchBackend:  # not the plain fallback used without FTS5
+            return BulkRebuildSQLiteSearchBackend(params)
+    return backend
 
 
 def dictionary_of(base: str) -> str:

@@ -13,7 +13,8 @@ writes that overlap with building the next documents during a rebuild.
   built, so the two cores work at once. At most one request is in flight; a failed one raises on
   the next chunk, and the index refresh that ends a rebuild waits for the last one, so the new
   index is complete before it replaces the old. Outside that block (a page published, say),
-  writes stay synchronous.
+  writes stay synchronous. A page's document is built once for both of the engine indexes it
+  goes to.
 """
 
 from concurrent.futures import ThreadPoolExecutor
@@ -81,6 +82,18 @@ def background_bulk_writes():
         pipeline.close()
 
 
+def _document(mapping, item) -> dict:
+    """The item's document, built once per rebuild: a page goes to the site-wide index and to its
+    language's index, and the two documents are the same (same mapping, same model); only the
+    indexes' analysis differs. The memo lives on the object, which the rebuild drops after its
+    chunk."""
+    memo = item.__dict__.setdefault("_search_documents", {})
+    key = (type(mapping), mapping.model)
+    if key not in memo:
+        memo[key] = mapping.get_document(item)
+    return memo[key]
+
+
 class BackgroundBulkMixin:
     def add_items(self, model, items):
         pipeline = _pipeline.get()
@@ -88,7 +101,7 @@ class BackgroundBulkMixin:
             return super().add_items(model, items)
         mapping = self.mapping_class(model)
         actions = [
-            {"_id": mapping.get_document_id(item), **mapping.get_document(item)} for item in items
+            {"_id": mapping.get_document_id(item), **_document(mapping, item)} for item in items
         ]
         if actions:
             pipeline.submit(self.backend.bulk, self.es, actions, index=self.name)

@@ -18,6 +18,7 @@ from search.engines import ENGINE_NAMES, all_backends, configured_engines
 REQUIRED = os.environ.get("REQUIRE_SEARCH_ENGINE") == "1"
 POSTGRES_REQUIRED = os.environ.get("REQUIRE_POSTGRES") == "1"
 POSTGRES_ENGINE = "django.db.backends.postgresql"
+DATABASE_MARKERS = {"postgres": POSTGRES_ENGINE, "sqlite": "django.db.backends.sqlite3"}
 _indexed: set[str] = set()
 
 
@@ -35,13 +36,15 @@ def pytest_collection_modifyitems(config, items):
             "REQUIRE_POSTGRES=1 but DATABASE_URL is not a PostgreSQL database. "
             "Start one with `scripts/postgres start` and use the DATABASE_URL it prints."
         )
-    if settings.DATABASES["default"]["ENGINE"] != POSTGRES_ENGINE:
-        # PostgreSQL-only tests belong to the PostgreSQL pass (`make test-postgres`). Listed as
-        # deselected here rather than skipped, so that a skip always means something is missing.
-        postgres_only = [item for item in items if item.get_closest_marker("postgres")]
-        if postgres_only:
-            config.hook.pytest_deselected(items=postgres_only)
-            items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+    # Tests of one database's own machinery run on that database only: PostgreSQL's in the
+    # PostgreSQL pass (`make test-postgres`), SQLite's in `make test`. Listed as deselected here
+    # rather than skipped, so that a skip always means something is missing.
+    for marker, engine in DATABASE_MARKERS.items():
+        if settings.DATABASES["default"]["ENGINE"] != engine:
+            elsewhere = [item for item in items if item.get_closest_marker(marker)]
+            if elsewhere:
+                config.hook.pytest_deselected(items=elsewhere)
+                items[:] = [item for item in items if not item.get_closest_marker(marker)]
     if not REQUIRED:
         return
     missing = [name for name in ENGINE_NAMES.values() if name not in all_backends()]

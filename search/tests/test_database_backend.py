@@ -70,7 +70,8 @@ def site_search(language, query, fixture):
     params["q"] = query
     with translation.override(language):
         search = SiteSearch(params, language)
-        return sorted(page.title for page in search.ranked if page.pk in allowed)
+        ids = [page.pk for page in search.ranked if page.pk in allowed]
+        return sorted(Page.objects.filter(pk__in=ids).values_list("title", flat=True))
 
 
 def pages_of(fixture, language):

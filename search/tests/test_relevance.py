@@ -4,12 +4,18 @@ The test pages live in a member city made for the test, and each search is limit
 so every assertion names the exact expected result.
 """
 
+import dataclasses
+
 import pytest
 from django.http import QueryDict
 from django.utils import translation
+from wagtail.models import Locale, Page
 
+from initiatives.filters import RELATED_FACTS, facts_from_database
 from initiatives.models import InitiativePage, SolutionPage
+from initiatives.tests.test_filters import filter_choices
 from search.query import SiteSearch
+from search.ranking import RANKED_FIELDS, Ranked
 
 from .conftest import build_test_city, refresh
 
@@ -29,6 +35,8 @@ TEXTS = {
         ("energia", "Energía solar en Bogotá", "Techos solares en colegios públicos."),
     ],
 }
+# A word in most of each language's demo case studies.
+BROAD = {"en": "city", "fr": "ville", "es": "ciudad"}
 
 
 @pytest.fixture
@@ -51,7 +59,9 @@ def run(language, query, fixture, **params):
 
 
 def titles(hits):
-    return sorted(page.title for page in hits)
+    return sorted(
+        Page.objects.filter(pk__in=[hit.pk for hit in hits]).values_list("title", flat=True)
+    )
 
 
 @pytest.mark.parametrize(
@@ -117,7 +127,8 @@ def test_facet_counts_equal_the_results_for_each_value(engine, locales):
         for option in facets["status"].options + facets["type"].options + facets["theme"].options:
             filtered = QueryDict(mutable=True)
             filtered.update({"q": "city", option_param(facets, option): option.value})
-            assert len(SiteSearch(filtered, "en").filtered) == option.count, option.label
+            results = SiteSearch(filtered, "en").page_of_hits(1).paginator.count
+            assert results == option.count, option.label
 
 
 def option_param(facets, option):
@@ -146,3 +157,70 @@ def test_the_engine_suggests_whole_words_for_a_misspelling(test_city, language, 
     search, hits = run(language, query, test_city)
     assert hits == []
     assert search.suggestion() == expected
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_engine_returns_with_each_hit_what_the_database_holds(engine, locales, language):
+    """What the search page reads of its hits comes from the engine: the ranked rows and the case
+    studies' facet values must be the database's (dates to the engine's millisecond)."""
+    # Every column asked for: all languages' hits need translation keys, sorting by newest dates.
+    search = SiteSearch(QueryDict(f"q={BROAD[language]}&all_languages=1&sort=newest"), language)
+    assert search.ranked and not search.degraded
+    assert search.hit_facts is not None  # the engine's, not read from the database
+
+    rows = Page.objects.filter(pk__in=[hit.pk for hit in search.ranked]).values_list(*RANKED_FIELDS)
+    expected = {row[0]: to_milliseconds(Ranked(*row)) for row in rows}
+    assert {hit.pk: to_milliseconds(hit) for hit in search.ranked} == expected
+
+    from_database = facts_from_database(search.case_filter)
+    assert sorted_facts(search.hit_facts) == sorted_facts(from_database)
+    facts = from_database.values()
+    assert all(any(getattr(fact, name) for fact in facts) for name in RELATED_FACTS)
+
+
+def to_milliseconds(ranked):
+    published = ranked.first_published_at
+    if published is not None:
+        published = published.replace(microsecond=published.microsecond // 1000 * 1000)
+    return dataclasses.replace(ranked, first_published_at=published)
+
+
+def sorted_facts(facts):
+    return {
+        pk: dataclasses.replace(
+            fact, **{name: sorted(getattr(fact, name)) for name in RELATED_FACTS}
+        )
+        for pk, fact in facts.items()
+    }
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_engine_filters_and_counts_as_the_ranked_hits_do(engine, locales, language):
+    """In the visitor's language the engine filters and counts (search/faceting.py); with all
+    languages, the ranked hits are filtered and counted in memory. For the same filters, both give
+    the same results and counts (the demo has fewer than a thousand hits for each BROAD word, so
+    both see every hit)."""
+    checked = 0
+    for query in filter_choices(Locale.objects.get(language_code=language)):
+        params = QueryDict(f"q={BROAD[language]}&{query}")
+        by_engine = SiteSearch(params, language)
+        in_memory = SiteSearch(params, language)
+        in_memory.engine_search = None  # as when searching all languages
+        assert by_engine.engine_search is not None
+
+        engine_page = by_engine.page_of_hits(1)
+        memory_page = in_memory.page_of_hits(1)
+        assert engine_page.paginator.count == memory_page.paginator.count, query
+        engine_hits = by_engine.engine_search[0 : engine_page.paginator.count]
+        assert {hit.pk for hit in engine_hits} == {hit.pk for hit in in_memory.filtered}, query
+        assert facet_counts(by_engine) == facet_counts(in_memory), query
+        checked += engine_page.paginator.count
+    assert checked  # over real results, not empty ones
+
+
+def facet_counts(search):
+    return {
+        (facet.param, option.value): (option.count, option.active)
+        for facet in search.case_filter.facets()
+        for option in facet.options
+    }

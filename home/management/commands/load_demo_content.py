@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from cms.db import analyze
 from home.demo.loader import DemoLoader
 
 
@@ -11,6 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = DemoLoader(self.stdout, self.style).run()
+        analyze()
         self.stdout.write(self.style.SUCCESS("Demo content ready:"))
         for label, number in counts.items():
             self.stdout.write(f"  {label}: {number}")

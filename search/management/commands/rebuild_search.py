@@ -1,15 +1,10 @@
 import sys
 import time
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search.index import (
-    language_backend_names,
-    page_querysets_for,
-    rebuild_backend,
-    rebuild_language,
-)
+from cms.db import analyze
+from search.index import rebuild_all
 from search.models import PendingIndexUpdate
 
 
@@ -20,45 +15,36 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        started, documents = time.perf_counter(), 0
-        for name in ("default", "database"):
-            if name in settings.WAGTAILSEARCH_BACKENDS:
-                self.stdout.write(self.style.MIGRATE_HEADING(f"Backend '{name}'"))
-                documents += self.timed(rebuild_backend, name)
-        for code in language_backend_names():
-            total = sum(queryset.count() for _model, queryset in page_querysets_for(code))
-            self.stdout.write(self.style.MIGRATE_HEADING(f"Language '{code}': {total} live pages"))
-            try:
-                documents += self.timed(rebuild_language, code, self.progress_bar(code))
-            except Exception as error:  # noqa: BLE001 - report any engine failure as a clear error
-                raise CommandError(
-                    f"Could not rebuild the '{code}' index: {error}. Is the search engine running "
-                    "(see `scripts/search-engine status elasticsearch`)?"
-                ) from error
+        started = time.perf_counter()
+        self.stdout.write(self.style.MIGRATE_HEADING("Rebuilding every search index in one pass"))
+        try:
+            rebuilt = rebuild_all(self.progress_bar)
+        except Exception as error:  # noqa: BLE001 - report any engine failure as a clear error
+            raise CommandError(
+                f"Could not rebuild the search indexes: {error}. Is the search engine running "
+                "(see `scripts/search-engine status elasticsearch`)?"
+            ) from error
         PendingIndexUpdate.objects.all().delete()  # a full rebuild supersedes queued updates
+        analyze()  # the database fallback's index table was rewritten
         elapsed = time.perf_counter() - started
+        documents = {}
+        for index in rebuilt:
+            documents[index.label] = documents.get(index.label, 0) + index.documents
+        for label, count in documents.items():
+            self.stdout.write(f"  {label}: {count} documents")
+        total = sum(documents.values())
         self.stdout.write(
             self.style.SUCCESS(
-                f"Search indexes rebuilt: {documents} documents in {elapsed:.1f} s "
-                f"({documents / max(elapsed, 1e-9):.0f} documents/s)."
+                f"Search indexes rebuilt: {total} documents in {elapsed:.1f} s "
+                f"({total / max(elapsed, 1e-9):.0f} documents/s)."
             )
         )
 
-    def timed(self, rebuild, *args) -> int:
-        started = time.perf_counter()
-        documents = rebuild(*args)
-        elapsed = time.perf_counter() - started
-        self.stdout.write(f"  {documents} documents in {elapsed:.1f} s")
-        return documents
-
-    def progress_bar(self, code):
-        def show(done, total):
-            width = 30
-            filled = width * done // max(total, 1)
-            bar = "#" * filled + "-" * (width - filled)
-            ending = "\n" if done >= total else ""
-            self.stdout.write(f"\r  {code} [{bar}] {done}/{total}", ending=ending)
-            if hasattr(sys.stdout, "flush"):
-                self.stdout.flush()
-
-        return show
+    def progress_bar(self, done, total):
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        ending = "\n" if done >= total else ""
+        self.stdout.write(f"\r  [{bar}] {done}/{total} objects", ending=ending)
+        if hasattr(sys.stdout, "flush"):
+            self.stdout.flush()
