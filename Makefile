@@ -27,9 +27,12 @@ run: setup
 	@echo "Admin: http://$(HOST):$(PORT)/admin/  user: admin  password: metropolis (local demo only)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# One test process per core (pytest-xdist); the tests of a real search engine share one of them
+# (see conftest.py). TEST_WORKERS=0 runs everything in this process.
+TEST_WORKERS ?= auto
 test: install
 	$(MANAGE) compiletranslations
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # The database search backend's tests on a real PostgreSQL (started by scripts/postgres; Debian:
 # apt-get install postgresql). They build their own pages, so the demo site (minutes) is not

@@ -8,6 +8,27 @@ from django.core.management import call_command
 from wagtail.models import Locale, Site
 
 
+def pytest_configure(config):
+    # Once per run: in pytest-xdist's controller (its workers have `workerinput`), or in the only
+    # process when the tests run in one.
+    if not hasattr(config, "workerinput"):
+        from editorial.tests.security import clear_tallies
+
+        clear_tallies()
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups from the markers
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (`make test` runs the suite in a process per core), the tests of a real
+    search engine all run in one process: they share the engines' indexes, and the outage tests
+    pause an engine itself."""
+    for item in items:
+        if item.get_closest_marker("search_engine") or {"engine", "search_backend"} & set(
+            item.fixturenames
+        ):
+            item.add_marker(pytest.mark.xdist_group("search-engines"))
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     """The test database holds the full demo site, built once per session by the real loader.

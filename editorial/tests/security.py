@@ -1,7 +1,7 @@
 """What the security tests share: the actions, how each is asked of Wagtail's permission API and
-attempted over HTTP, what a city editor may do, which combinations the HTTP tests attempt, and
-where the tallies are written."""
+attempted over HTTP, what a city editor may do, and where the tallies are written."""
 
+import fcntl
 import json
 from pathlib import Path
 from typing import NamedTuple
@@ -24,10 +24,8 @@ ACTIONS = (
     "view revisions",
     "preview",
 )
-# The actions whose allowed request only shows a screen (a GET), changing nothing.
-SCREENS = ("edit", "add child", "view revisions", "preview")
 # The page actions the admin also offers in bulk, on many pages in one request.
-BULK_ACTIONS = ("publish", "delete", "move")
+BULK_ACTIONS = ("publish", "unpublish", "delete", "move")
 TALLY_FILE = Path(settings.BASE_DIR) / "test-artifacts" / "security-tallies.json"
 
 
@@ -110,41 +108,6 @@ def city_pages():
     return result
 
 
-def actions_to_attempt(group_index: int, page_index: int, facts: PageFacts, own_rank=None):
-    """The actions a city editor group attempts over HTTP on one page, through its own URLs;
-    `own_rank` counts the group's own pages, and is None on another city's page.
-
-    Every combination would be 203,400 requests with the demo content (45 groups × 565 pages ×
-    8 actions). A refused one costs 8-20 ms of CPU (about ten queries: session, user,
-    permissions, the page and its workflow state), so they would take half an hour to an hour,
-    against a budget of minutes. The requests form a covering array instead, in which every pair
-    of group, page and action is attempted:
-    - on another city's page, one action per (group, page), rotating with both indexes, so each
-      page sees each action from 4 to 6 foreign groups, and each group tries each action on
-      67 to 71 foreign pages;
-    - on its own city's pages, every action it must not do; and on one own page in four (the
-      first included) one of the screens it may see, rotating. Allowed requests render whole
-      editing screens (0.1-0.3 s each, one per page would add two minutes) and only show that
-      the rule is not stricter than intended; an allowed delete or move would change the tree
-      under the other requests (deleting one's own draft has its own test).
-    The bulk actions cover every (group, page) for publish, delete and move in one request per
-    group (BULK_ACTIONS), and the permission API every combination."""
-    if own_rank is None:
-        return [rotating(ACTIONS, group_index, page_index)]
-    allowed = [action for action in ACTIONS if city_editor_may(action, True, facts)]
-    forbidden = [action for action in ACTIONS if action not in allowed]
-    if own_rank % 4:
-        return forbidden
-    shown = [action for action in allowed if action in SCREENS]
-    return [*forbidden, rotating(shown, group_index, own_rank // 4)]
-
-
-def rotating(choices, *indexes):
-    """The choice for a cell of a covering array: stepping any index steps the choice, so along
-    every row and column each choice comes up in turn."""
-    return choices[sum(indexes) % len(choices)]
-
-
 class PageState(NamedTuple):
     path: str
     live: bool
@@ -194,21 +157,26 @@ def send(client: Client, method: str, url: str, data=None):
     return response
 
 
-def attempt(client, action: str, page: Page, destination: Page | None = None):
+def attempt(client, action: str, page: Page, destination: Page | None = None, may=False):
     """Try `action` on `page` through the admin's URLs for that one page, as a browser would.
-    Publishing goes through the bulk action, with one page: it publishes at once, where the edit
-    view's button would start the review workflow."""
+
+    An action the user must not do is attempted for real: a POST wherever the admin changes
+    something, so a leak would show in the page itself. One the user `may` do is only asked for
+    its screen, the confirmation of a delete or a move (a GET, answered by the same permission
+    check), so the tree stays as it is under the requests that follow. Publishing goes through
+    the bulk action, with one page: it publishes at once, where the edit view's button would
+    start the review workflow."""
     base = f"/admin/pages/{page.pk}"
     if action == "edit":
         return send(client, "get", f"{base}/edit/")
     if action == "publish":
         return attempt_in_bulk(client, action, [page])
     if action == "unpublish":
-        return send(client, "post", f"{base}/unpublish/")
+        return send(client, "get" if may else "post", f"{base}/unpublish/")
     if action == "delete":
-        return send(client, "post", f"{base}/delete/")
+        return send(client, "get" if may else "post", f"{base}/delete/")
     if action == "move":
-        return send(client, "post", f"{base}/move/{destination.pk}/confirm/")
+        return send(client, "get" if may else "post", f"{base}/move/{destination.pk}/confirm/")
     if action == "add child":
         return send(client, "get", f"{base}/add_subpage/")
     if action == "view revisions":
@@ -248,20 +216,39 @@ def refused(response) -> bool:
     return location == "/admin/" or location.startswith("/admin/login/")
 
 
-_recorded_this_run = False
+def clear_tallies() -> None:
+    """Start a run's tallies afresh (called once per run, before any test), so the file never
+    mixes in the figures of an earlier run."""
+    TALLY_FILE.unlink(missing_ok=True)
 
 
-def record_tally(name: str, **figures) -> None:
-    """Keep the figures where the lead can quote them (test-artifacts/ is not committed). Each
-    run starts the file afresh, so it never mixes in the figures of an earlier run."""
-    global _recorded_this_run
+def record_tally(name: str, part: str | None = None, each: dict | None = None, **counts) -> None:
+    """Keep the figures where the lead can quote them (test-artifacts/ is not committed).
+
+    A test split into parts (which pytest-xdist may run in different processes) records each
+    part under `parts`, and `total` adds up the `counts` of the parts recorded so far; `each`
+    holds the figures every part shares, such as the number of pages. The file is read and
+    written under a lock, since the processes write to it at the same time."""
+    figures = {**(each or {}), **counts}
     TALLY_FILE.parent.mkdir(exist_ok=True)
-    tallies = {}
-    if _recorded_this_run and TALLY_FILE.exists():
-        tallies = json.loads(TALLY_FILE.read_text(encoding="utf-8"))
-    _recorded_this_run = True
-    tallies[name] = figures
-    TALLY_FILE.write_text(
-        json.dumps(tallies, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    print(f"\n{name}: " + ", ".join(f"{key}={value}" for key, value in figures.items()))
+    with open(TALLY_FILE.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        tallies = {}
+        if TALLY_FILE.exists():
+            tallies = json.loads(TALLY_FILE.read_text(encoding="utf-8"))
+        if part is None:
+            tallies[name] = figures
+        else:
+            parts = tallies.setdefault(name, {}).setdefault("parts", {})
+            parts[part] = figures
+            tallies[name]["total"] = {
+                **(each or {}),
+                **{key: sum(recorded[key] for recorded in parts.values()) for key in counts},
+                "parts recorded": len(parts),
+            }
+        TALLY_FILE.write_text(
+            json.dumps(tallies, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+            encoding="utf-8",
+        )
+    label = f"{name} [{part}]" if part else name
+    print(f"\n{label}: " + ", ".join(f"{key}={value}" for key, value in figures.items()))
