@@ -28,7 +28,7 @@ run: setup
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # One test process per core (pytest-xdist); the tests of a real search engine share one of them
-# (see conftest.py). TEST_WORKERS=0 runs everything in this process.
+# (see search/tests/conftest.py). TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= auto
 test: install
 	$(MANAGE) compiletranslations

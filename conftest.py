@@ -17,18 +17,6 @@ def pytest_configure(config):
         clear_tallies()
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups from the markers
-def pytest_collection_modifyitems(items):
-    """Under pytest-xdist (`make test` runs the suite in a process per core), the tests of a real
-    search engine all run in one process: they share the engines' indexes, and the outage tests
-    pause an engine itself."""
-    for item in items:
-        if item.get_closest_marker("search_engine") or {"engine", "search_backend"} & set(
-            item.fixturenames
-        ):
-            item.add_marker(pytest.mark.xdist_group("search-engines"))
-
-
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     """The test database holds the full demo site, built once per session by the real loader.

@@ -30,7 +30,15 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("engine", engines or ["none"], indirect=True)
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups from the markers
 def pytest_collection_modifyitems(config, items):
+    # Under pytest-xdist (`make test` runs a process per core), the tests of a real engine all
+    # run in one process: they share the engines' indexes, and the outage tests pause an engine.
+    for item in items:
+        if item.get_closest_marker("search_engine") or {"engine", "search_backend"} & set(
+            item.fixturenames
+        ):
+            item.add_marker(pytest.mark.xdist_group("search-engines"))
     if POSTGRES_REQUIRED and settings.DATABASES["default"]["ENGINE"] != POSTGRES_ENGINE:
         raise pytest.UsageError(
             "REQUIRE_POSTGRES=1 but DATABASE_URL is not a PostgreSQL database. "
