@@ -16,9 +16,14 @@ def _navigation(request):
         home = site.root_page
     return {
         "home": home.specific,
-        "regions": RegionalSectionPage.objects.child_of(home).live().in_menu().order_by("path"),
-        "case_library": CaseLibraryPage.objects.child_of(home).live().first(),
-        "pages": StandardPage.objects.child_of(home).live().in_menu().order_by("path"),
+        "regions": RegionalSectionPage.objects.child_of(home)
+        .live()
+        .public()
+        .in_menu()
+        .order_by("path"),
+        # public(): a page behind a password or a login is never offered in a menu.
+        "case_library": CaseLibraryPage.objects.child_of(home).live().public().first(),
+        "pages": StandardPage.objects.child_of(home).live().public().in_menu().order_by("path"),
     }
 
 

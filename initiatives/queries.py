@@ -7,6 +7,8 @@ from wagtail.models import Locale, Page
 from initiatives.models import InitiativePage, SolutionPage
 
 CASE_STUDY_MODELS = (InitiativePage, SolutionPage)
+# The image size of initiatives/components/case_card.html, fetched with the listing.
+CARD_RENDITION = "fill-480x270"
 
 
 def live_case_studies(locale: Locale) -> QuerySet:
@@ -43,3 +45,41 @@ def case_studies_for_city(city) -> QuerySet:
         .filter(Q(path__startswith=city.path) | Q(pk__in=partner_case_study_ids(city)))
         .specific()
     )
+
+
+def with_card_details(cases) -> list:
+    """The case studies as a list, with what their cards show (lead city, region, image and its
+    rendition) fetched in a few queries for the whole list rather than a few per card."""
+    from wagtail.images import get_image_model
+
+    # Imported here: cities.models imports this module.
+    from cities.models import MemberCityPage, RegionalSectionPage
+
+    cases = list(cases)
+    if not cases:
+        return cases
+    step = Page.steplen
+    regions = {
+        region.path: region
+        for region in RegionalSectionPage.objects.filter(
+            path__in={c.path[: 3 * step] for c in cases}
+        )
+    }
+    cities = {
+        city.path: city
+        for city in MemberCityPage.objects.filter(path__in={c.path[: 4 * step] for c in cases})
+    }
+    image_ids = {case.image_id for case in cases if case.image_id}
+    images = (
+        get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(CARD_RENDITION)
+        if image_ids
+        else []
+    )
+    images = {image.pk: image for image in images}
+    for case in cases:
+        # The cards read these cached properties; filling them spares a query per card.
+        case.__dict__["region"] = regions.get(case.path[: 3 * step])
+        case.__dict__["lead_city"] = cities.get(case.path[: 4 * step])
+        if case.image_id in images:
+            case.image = images[case.image_id]
+    return cases

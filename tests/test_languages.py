@@ -39,28 +39,44 @@ def test_switcher_and_hreflang_list_all_three_live_translations(client, locales)
     assert switcher_languages(content) == {"en", "fr", "es"}
 
 
-def test_unpublished_translation_disappears_from_switcher_and_hreflang(client, locales):
+def switcher_links(content):
+    """The switcher's links, by language: (address, whether it says it leads to the home page)."""
+    nav = content.split('class="language-switcher"', 1)[1].split("</nav>", 1)[0]
+    return {
+        code: (href, "language-switcher__note" in inner)
+        for href, code, inner in re.findall(
+            r'<a href="([^"]+)" hreflang="(\w+)"[^>]*>(.*?)</a>', nav, flags=re.S
+        )
+    }
+
+
+def test_unpublished_translation_leaves_hreflang_and_the_switcher_leads_home(client, locales):
     translated = [
         page
         for page in InitiativePage.objects.live().filter(locale=locales["en"])
         if page.get_translations().live().count() == 2
     ][0]
     spanish = translated.get_translation(locales["es"])
+    french = translated.get_translation(locales["fr"])
     spanish.unpublish()
     content = client.get(translated.url).content.decode()
     assert set(alternates(content)) == {"en", "fr", "x-default"}
-    assert switcher_languages(content) == {"en", "fr"}
+    assert switcher_languages(content) == {"en", "fr", "es"}
+    assert switcher_links(content) == {"fr": (french.url, False), "es": ("/es/", True)}
     assert spanish.url not in content
 
 
-def test_page_without_translations_has_no_switcher(client, locales):
+def test_page_without_translations_keeps_a_switcher_to_each_language_home(client, locales):
     untranslated = next(
         page
         for page in InitiativePage.objects.live().filter(locale=locales["en"])
         if not page.get_translations().exists()
     )
     content = client.get(untranslated.url).content.decode()
-    assert 'class="language-switcher"' not in content
+    assert switcher_links(content) == {"fr": ("/fr/", True), "es": ("/es/", True)}
+    # Said in the language of the page the link leads to.
+    assert "Cette page n’existe pas en français\u202f: ce lien mène à la page d’accueil." in content
+    assert "(página de inicio)" in content
     assert set(alternates(content)) == {"en", "x-default"}
 
 

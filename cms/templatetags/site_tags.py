@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import strip_tags
 from django.utils.translation import get_language_info
+from wagtail.models import Site
 
 register = template.Library()
 
@@ -43,11 +44,47 @@ def view_translations(request):
     ]
 
 
+def homes_by_language(request) -> dict:
+    """The site's live home page in each language, by language code."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
+    return {home.locale.language_code: home for home in homes}
+
+
+def switcher_links(request, page) -> list[dict]:
+    """One link per language, always: the page's live translation where it has one, else that
+    language's home page, flagged so that the switcher can say the page is not translated."""
+    translations = {t["code"]: t for t in live_translations(page)}
+    homes = None
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code in translations:
+            links.append({**translations[code], "url": translations[code]["page"].url})
+            continue
+        if homes is None:
+            homes = homes_by_language(request)
+        info = get_language_info(code)
+        home = homes.get(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "bidi": info["bidi"],
+                "url": home.url if home else f"/{code}/",
+                "to_home": True,
+            }
+        )
+    return links
+
+
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
+    """Always present, so that a visitor can reach every language from every page."""
     request = context["request"]
     return {
-        "translations": live_translations(page) if page else view_translations(request),
+        "translations": switcher_links(request, page) if page else view_translations(request),
         "current": getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
         "request": request,
     }
@@ -96,3 +133,34 @@ def social_image(page):
 @register.filter
 def verbose_name(model):
     return model._meta.verbose_name
+
+
+@register.simple_tag(takes_context=True)
+def page_links(context, page_obj, on_each_side=2):
+    """The links of a numbered pagination: first, previous, a window of page numbers around the
+    current one (None marks a gap), next and last. Each keeps the rest of the query string
+    (search words, filters, sort) and changes only `page`."""
+    request = context["request"]
+    paginator = page_obj.paginator
+
+    def url(number):
+        query = request.GET.copy()
+        query.pop("page", None)
+        if number > 1:
+            query["page"] = number
+        return f"?{query.urlencode()}" if query else request.path
+
+    numbers = paginator.get_elided_page_range(page_obj.number, on_each_side=on_each_side, on_ends=0)
+    last = paginator.num_pages
+    return {
+        "first": url(1) if page_obj.number > 1 else None,
+        "previous": url(page_obj.previous_page_number()) if page_obj.has_previous() else None,
+        "numbers": [
+            {"number": n, "url": url(n), "current": n == page_obj.number}
+            if n != paginator.ELLIPSIS
+            else None
+            for n in numbers
+        ],
+        "next": url(page_obj.next_page_number()) if page_obj.has_next() else None,
+        "last": url(last) if page_obj.number < last else None,
+    }
