@@ -86,3 +86,19 @@ def test_page_without_translations_keeps_a_switcher_to_each_language_home(client
 )
 def test_interface_strings_are_translated(client, language, text):
     assert text in client.get(f"/{language}/").content.decode()
+
+
+def test_a_missing_page_offers_each_language_home(client):
+    response = client.get("/fr/no-such-page/")
+    assert response.status_code == 404
+    assert switcher_links(response.content.decode()) == {
+        "en": ("/en/", True),
+        "es": ("/es/", True),
+    }
+
+
+def test_the_search_page_switches_language_with_its_query(client):
+    content = client.get("/fr/search/?q=eau").content.decode()
+    links = switcher_links(content)
+    assert links["en"] == ("/en/search/?q=eau", False)
+    assert links["es"] == ("/es/search/?q=eau", False)

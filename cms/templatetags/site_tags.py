@@ -83,8 +83,14 @@ def switcher_links(request, page) -> list[dict]:
 def language_switcher(context, page=None):
     """Always present, so that a visitor can reach every language from every page."""
     request = context["request"]
+    match = getattr(request, "resolver_match", None)
+    # Without a page, Wagtail's own view is answering "not found": no address to translate.
+    if page or match is None or match.url_name == "wagtail_serve":
+        translations = switcher_links(request, page)
+    else:
+        translations = view_translations(request)
     return {
-        "translations": switcher_links(request, page) if page else view_translations(request),
+        "translations": translations,
         "current": getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
         "request": request,
     }

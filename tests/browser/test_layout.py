@@ -68,6 +68,10 @@ SQUEEZED_TEXT_JS = """
 }
 """
 
+EAGER_IMAGES_JS = (
+    "document.querySelectorAll('img[loading=lazy]').forEach((i) => (i.loading = 'eager'))"
+)
+
 
 def public_pages(language):
     """One address per public page type in a language, as a visitor would reach it."""
@@ -109,7 +113,9 @@ def test_every_page_type_is_readable_on_desktop_and_phone(live_server, browser_p
             expected_status = 404 if page_type == "not-found" else 200
             if response.status != expected_status:
                 problems.append(f"{where}: HTTP {response.status}")
-            page.wait_for_load_state("load")
+            # Lazy images below the fold would be blank in a full-page screenshot.
+            page.evaluate(EAGER_IMAGES_JS)
+            page.wait_for_function("[...document.images].every((image) => image.complete)")
             page.screenshot(
                 path=folder / f"{language}-{page_type}-{viewport_name}.png", full_page=True
             )
