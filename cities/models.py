@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from initiatives.models import CaseLibraryPage
-from initiatives.queries import case_studies_for_city, case_studies_under, with_card_details
+from initiatives.queries import case_studies_for_city, case_studies_under
 from translations.fields import PAGE_FIELDS
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -24,15 +24,15 @@ CASE_STUDIES_SHOWN = 12
 
 class CaseStudyListing:
     """What a region or city page shows of its case studies: the first of them, how many there
-    are, and the case library filtered to the place. Two queries for the list however long it
-    grows: a count and one page."""
+    are, and the case library filtered to the place. A count and one page, however many there
+    are (the cards' details come with the page: initiatives/components/case_list.html)."""
 
     # The case library's query-string parameter for this kind of place (initiatives/filters.py).
     case_filter_param = ""
 
     @cached_property
-    def case_studies_shown(self) -> list:
-        return with_card_details(self.case_studies[:CASE_STUDIES_SHOWN])
+    def case_studies_shown(self):
+        return self.case_studies[:CASE_STUDIES_SHOWN]
 
     @cached_property
     def case_studies_count(self) -> int:

@@ -7,6 +7,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language_info
 from wagtail.models import Site
 
+from initiatives import queries
+
 register = template.Library()
 
 
@@ -170,3 +172,9 @@ def page_links(context, page_obj, on_each_side=2):
         "next": url(page_obj.next_page_number()) if page_obj.has_next() else None,
         "last": url(last) if page_obj.number < last else None,
     }
+
+
+@register.filter
+def with_card_details(cases):
+    """A listing of case studies, with what their cards show fetched once for the whole list."""
+    return queries.with_card_details(cases)
