@@ -74,7 +74,7 @@ def switcher_links(request, page) -> list[dict]:
                 "code": code,
                 "name": info["name_local"],
                 "bidi": info["bidi"],
-                "url": home.url if home else f"/{code}/",
+                "url": home.get_url(request) if home else f"/{code}/",
                 "to_home": True,
             }
         )
