@@ -5,7 +5,9 @@
 - With all languages, each language's engine ranks up to a thousand hits and returns with each
   what sorting and the facets read of it (search/ranking.py); the rankings are merged here, and the
   case-study filters and counts worked out in memory over the hits (initiatives/filters.py,
-  HitFacets). On the database backend, the fallback, the same facts are read from the database.
+  HitFacets): over every hit listed, of every language, so that each count is the number of
+  results its filter gives. On the database backend, the fallback, the same facts are read from
+  the database.
 
 Tests check that every way gives the same counts.
 """
