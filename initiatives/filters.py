@@ -186,8 +186,17 @@ class CaseStudyFilter:
         """A search's hits with their facet values, filtered and counted in memory."""
         if self.within_ids is None:
             return None
-        facts = self.hit_facts if self.hit_facts is not None else facts_from_database(self)
+        if self.hit_facts is None:
+            facts = facts_from_database(self)
+        else:  # the engine's facts of the hits listed (not of the translations merged away)
+            facts = {pk: fact for pk, fact in self.hit_facts.items() if pk in self.within_ids}
         return HitFacets(self, facts)
+
+    @cached_property
+    def language_root(self) -> str | None:
+        """The path of this language's home page, under which its regions and cities are."""
+        root = Page.objects.filter(depth=2, locale=self.locale).values_list("path", flat=True)
+        return root.first()
 
     def matching_ids(self) -> set[int]:
         if self.hits is not None:
@@ -343,14 +352,13 @@ RELATED_FACTS = {
 
 
 def facts_from_database(case_filter: "CaseStudyFilter") -> dict[int, FacetFacts]:
-    """The facts of the filter's live, public case studies among its `within_ids`, in four queries
-    per case-study type."""
+    """The facts of the filter's live, public case studies among its `within_ids` (of any language:
+    a search of all languages lists other languages' hits too), in four queries per case-study
+    type."""
     facts = {}
     for model in CASE_STUDY_MODELS:
         queryset = (
-            model.objects.live()
-            .exclude(case_filter.private)
-            .filter(locale=case_filter.locale, pk__in=case_filter.within_ids)
+            model.objects.live().exclude(case_filter.private).filter(pk__in=case_filter.within_ids)
         )
         related = {name: {} for name in RELATED_FACTS}
         for name, lookup in RELATED_FACTS.items():
@@ -376,8 +384,9 @@ class HitFacets:
     answers."""
 
     def __init__(self, case_filter: CaseStudyFilter, facts: dict[int, FacetFacts]):
-        regions = _by_path(case_filter.regions)
-        cities = _by_path(case_filter.cities)
+        foreign = any(not _in_tree(fact.path, case_filter.language_root) for fact in facts.values())
+        regions = _by_path(case_filter.regions, RegionalSectionPage if foreign else None)
+        cities = _by_path(case_filter.cities, MemberCityPage if foreign else None)
         cities_by_translation = {
             str(city.translation_key): key for key, city in case_filter.cities.items()
         }
@@ -421,8 +430,21 @@ class HitFacets:
         return dict(counts)
 
 
-def _by_path(places: dict[str, Place]) -> dict[str, str]:
-    return {place.path: key for key, place in places.items()}
+def _by_path(places: dict[str, Place], model=None) -> dict[str, str]:
+    """Each place's key by its path; with `model`, also by the paths of its live translations, so
+    that another language's hit counts towards, and is kept by, the visitor's-language region or
+    city it is in (a search of all languages)."""
+    keys = {place.path: key for key, place in places.items()}
+    if model is not None:
+        by_translation = {place.translation_key: key for key, place in places.items()}
+        rows = model.objects.live().filter(translation_key__in=list(by_translation))
+        for path, translation_key in rows.values_list("path", "translation_key"):
+            keys.setdefault(path, by_translation[translation_key])
+    return keys
+
+
+def _in_tree(path: str, root_path: str | None) -> bool:
+    return root_path is not None and path.startswith(root_path)
 
 
 def _ancestors(path: str, keys_by_path: dict[str, str]) -> set[str]:

@@ -10,6 +10,8 @@ The database backend on PostgreSQL: one text-search configuration per language
 visitor's (search/backends/database.py). SQLite's FTS5 has one tokenizer for every language.
 """
 
+import re
+
 ANALYZERS = {
     "en": {
         "filter": ["lowercase", "english_stop", "english_stemmer", "asciifolding"],
@@ -53,14 +55,77 @@ FILTERS = {
 }
 
 
-def index_settings(language_code: str) -> dict:
-    analyzer = {
-        "type": "custom",
-        "tokenizer": "standard",
-        **ANALYZERS.get(language_code, FALLBACK_ANALYZER),
+# Autocomplete (Wagtail's `_edgengrams` field) --------------------------------------------------
+#
+# Wagtail indexes autocomplete text as edge n-grams ("ener", "energ", …) and analyses the query
+# with the engine's `standard` analyzer, which keeps accents and elisions while the n-grams are
+# folded: "énergie" and "l'eau" found nothing. Here both sides use the language's own filters
+# (elision, lower case, accent folding; search/backends/engines.py names the query analyzer in the
+# mapping), and a sub-field, `_edgengrams.stemmed`, holds the words' stems as the search analysis
+# makes them, searched with the stemmed query, so "énergies" finds "énergie". A page matches
+# through either: the plain n-grams for words typed half-way, the stems for whole words. (The
+# stems are not cut into n-grams: a stem's beginning is not a word's, and "énergie", stemmed
+# "energ", would find "énergétique".)
+AUTOCOMPLETE_INDEX = "edgengram_analyzer"  # Wagtail's name, used by its mapping
+AUTOCOMPLETE_QUERY = "autocomplete_query"
+AUTOCOMPLETE_STEMMED = "autocomplete_stemmed"  # both sides of the stemmed sub-field
+EDGE_NGRAM = {"type": "edge_ngram", "min_gram": 1, "max_gram": 15}
+
+
+def _language_filters(language_code: str | None) -> list[str]:
+    return ANALYZERS.get(language_code or "", FALLBACK_ANALYZER)["filter"]
+
+
+def autocomplete_analyzers(language_code: str | None) -> dict[str, dict]:
+    """The autocomplete analyzers of a language's index (or, with None, of the site-wide one): its
+    search filters without stop words, with and without stemming, and edge n-grams of the plain
+    words on the index side. Stop words stay: a visitor typing "de" may be half-way through
+    "déchets"."""
+    filters = [name for name in _language_filters(language_code) if not name.endswith("_stop")]
+    plain = [name for name in filters if not name.endswith("_stemmer")]
+
+    def custom(names):
+        return {"type": "custom", "tokenizer": "standard", "filter": names}
+
+    return {
+        AUTOCOMPLETE_INDEX: custom([*plain, "autocomplete_edgengram"]),
+        AUTOCOMPLETE_QUERY: custom(plain),
+        AUTOCOMPLETE_STEMMED: custom(filters),
     }
-    used = {name: FILTERS[name] for name in analyzer["filter"] if name in FILTERS}
-    return {"settings": {"analysis": {"analyzer": {"default": analyzer}, "filter": used}}}
+
+
+def analysis_settings(language_code: str | None) -> dict:
+    """The index's `analysis` settings: with a language, its `default` analyzer; always the
+    autocomplete analyzers and every filter they use."""
+    analyzers = autocomplete_analyzers(language_code)
+    if language_code is not None:
+        analyzers["default"] = {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": _language_filters(language_code),
+        }
+    names = {name for analyzer in analyzers.values() for name in analyzer["filter"]}
+    used = {name: FILTERS[name] for name in names if name in FILTERS}
+    used["autocomplete_edgengram"] = EDGE_NGRAM
+    return {"analyzer": analyzers, "filter": used}
+
+
+def index_settings(language_code: str) -> dict:
+    return {"settings": {"analysis": analysis_settings(language_code)}}
+
+
+# French elided articles as the query side of the database backends sees them: SQLite's and
+# PostgreSQL's tokenizers split "l'eau" into "l" and "eau", and the "l" would have to prefix a word
+# of the page too. The engines' elision filter does this for them.
+ELIDED = "|".join(FILTERS["french_elision"]["articles"])
+ELISION = re.compile(rf"\b(?:{ELIDED})['’]", re.IGNORECASE)
+
+
+def strip_elisions(text: str, language_code: str | None) -> str:
+    """`text` without French elided articles ("l'eau" → "eau"), in French; unchanged otherwise."""
+    if (language_code or "").split("-")[0] != "fr":
+        return text
+    return ELISION.sub("", text)
 
 
 # PostgreSQL's built-in text-search configuration for each language (`SELECT cfgname FROM

@@ -5,7 +5,9 @@
 - With all languages, each language's engine ranks up to a thousand hits and returns with each
   what sorting and the facets read of it (search/ranking.py); the rankings are merged here, and the
   case-study filters and counts worked out in memory over the hits (initiatives/filters.py,
-  HitFacets). On the database backend, the fallback, the same facts are read from the database.
+  HitFacets): over every hit listed, of every language, so that each count is the number of
+  results its filter gives. On the database backend, the fallback, the same facts are read from
+  the database.
 
 Tests check that every way gives the same counts.
 """
@@ -18,14 +20,14 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 
 from cms.pages import private_sections_q
 from initiatives.filters import CaseStudyFilter, FacetFacts, in_locale
 from initiatives.models import InitiativePage, SolutionPage, Theme
+from search.analysis import strip_elisions
 from search.faceting import EngineFacetedSearch
-from search.highlight import WORD, highlight
+from search.highlight import WORD, highlight, plain_text, shorten
 from search.index import (
     database_backend,
     language_backend,
@@ -40,6 +42,7 @@ logger = logging.getLogger(__name__)
 MAX_QUERY_LENGTH = 200
 MAX_HITS = 1000
 RESULTS_PER_PAGE = 10
+SNIPPET_LENGTH = 400  # characters of a result's summary, cut at a word
 SORTS = ("relevance", "newest")
 TRUE_VALUES = {"1", "on", "true", "yes"}
 
@@ -50,12 +53,19 @@ def normalise_query(raw: str) -> str:
     return " ".join(WORD.findall(raw.lower()))[:MAX_QUERY_LENGTH]
 
 
+def search_terms(raw: str, language_code: str) -> str:
+    """The words to search for: without French elided articles ("l'eau" → "eau"), which the
+    engines' elision filter would drop but the database backends' tokenizers keep as words."""
+    return normalise_query(strip_elisions(raw, language_code))
+
+
 def description_of(page) -> str:
-    """What a result shows under its title: the summary, else the description or introduction."""
+    """What a result shows under its title, as plain text: the summary, else the description or
+    introduction."""
     for name in ("summary", "search_description", "introduction"):
-        text = strip_tags(str(getattr(page, name, "") or "")).strip()
+        text = plain_text(str(getattr(page, name, "") or ""))
         if text:
-            return " ".join(text.split())
+            return text
     return ""
 
 
@@ -72,13 +82,14 @@ class SiteSearch:
     def __init__(self, params, language_code: str):
         self.params = params
         self.query = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
-        self.terms = normalise_query(self.query)
+        self.terms = search_terms(self.query, language_code)
         self.sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
         self.all_languages = params.get("all_languages", "").lower() in TRUE_VALUES
         self.locale = Locale.objects.get(language_code=language_code)
         self.degraded = False
         self.private = private_sections_q()
-        # The own language's case-study hits with their facet values, when an engine ranked them.
+        # The case-study hits' facet values, as the engines return them with the ranking; None
+        # when no engine ranked.
         self.hit_facts: dict[int, FacetFacts] | None = None
 
     # Ranking -------------------------------------------------------------------------------
@@ -125,9 +136,9 @@ class SiteSearch:
             first_published_at=self.sort == "newest",
         )
         hits = ranked_hits(backend, self.terms, queryset, MAX_HITS, columns.names)
-        if locale == self.locale:
-            facts = ((hit["pk"], columns.facts(hit)) for hit in hits)
-            self.hit_facts = {pk: fact for pk, fact in facts if fact is not None}
+        facts = ((hit["pk"], columns.facts(hit)) for hit in hits)
+        self.hit_facts = self.hit_facts or {}
+        self.hit_facts.update((pk, fact) for pk, fact in facts if fact is not None)
         return [columns.ranked(hit, locale) for hit in hits]
 
     @cached_property
@@ -145,6 +156,9 @@ class SiteSearch:
                     if page.translation_key not in seen:
                         seen.add(page.translation_key)
                         pages.append(page)
+            if self.hit_facts is not None:  # only the hits listed, not the translations merged away
+                listed = {page.pk for page in pages}
+                self.hit_facts = {pk: f for pk, f in self.hit_facts.items() if pk in listed}
         return pages
 
     # Facets and filters --------------------------------------------------------------------
@@ -158,13 +172,17 @@ class SiteSearch:
     def case_filter(self) -> CaseStudyFilter:
         if self.engine_search is not None:
             return self.engine_search.case_filter
-        own_ids = {page.pk for page in self.ranked if page.locale_id == self.locale.pk}
+        # Every hit listed, of every language searched: a facet counts, and its filter keeps, the
+        # hits of other languages too, by the visitor's-language region or city they are in.
+        listed = {page.pk for page in self.ranked}
         return CaseStudyFilter(
             self.params,
             self.locale,
-            within_ids=own_ids,
+            within_ids=listed,
             preserved=self.preserved,
-            hit_facts=self.hit_facts,
+            # A ranking that fell back to the database, even for one language, has the facts
+            # read from the database.
+            hit_facts=None if self.degraded else self.hit_facts,
         )
 
     @cached_property
@@ -207,7 +225,7 @@ class SiteSearch:
         hit = Hit(
             page=specific,
             title=highlight(specific.title, self.terms),
-            summary=highlight(summary[:400], self.terms),
+            summary=highlight(shorten(summary, SNIPPET_LENGTH), self.terms),
             language_code=self.language_codes[specific.locale_id],
         )
         if specific.locale_id != self.locale.pk:

@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 
 from cms.pages import private_sections_q
 from search.index import database_backend, language_backend
-from search.query import SiteSearch, normalise_query, sort_links
+from search.query import SiteSearch, search_terms, sort_links
 
 logger = logging.getLogger(__name__)
 AUTOCOMPLETE_LIMIT = 8
@@ -36,22 +36,30 @@ def search(request):
 
 @require_GET
 def autocomplete(request):
-    """Up to eight live pages of the visitor's language whose titles start like the query."""
-    terms = normalise_query(request.GET.get("q", ""))
+    """Up to eight live pages of the visitor's language whose titles have a word starting like
+    each word of the query, analysed as search analyses that language (search/analysis.py)."""
+    language_code = get_language()
+    terms = search_terms(request.GET.get("q", ""), language_code)
     if len(terms) < 2:
         return JsonResponse({"results": []})
-    locale = Locale.objects.get(language_code=get_language())
+    locale = Locale.objects.get(language_code=language_code)
     queryset = Page.objects.live().exclude(private_sections_q()).filter(locale=locale)
     backend = language_backend(locale.language_code)
     try:
         pages = (
-            list(backend.autocomplete(terms, queryset)[:AUTOCOMPLETE_LIMIT]) if backend else None
+            list(backend.autocomplete(terms, queryset, operator="and")[:AUTOCOMPLETE_LIMIT])
+            if backend
+            else None
         )
     except Exception as error:  # noqa: BLE001 - the database answers while the engine is away
         logger.warning("Autocomplete engine unavailable: %s", error)
         pages = None
     if pages is None:
-        pages = list(database_backend().autocomplete(terms, queryset)[:AUTOCOMPLETE_LIMIT])
+        pages = list(
+            database_backend(language_code).autocomplete(terms, queryset, operator="and")[
+                :AUTOCOMPLETE_LIMIT
+            ]
+        )
     results = [
         {"title": page.title, "url": page.url, "type": page.specific_class._meta.verbose_name}
         for page in pages

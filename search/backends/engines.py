@@ -5,7 +5,7 @@ writes that overlap with building the next documents during a rebuild.
   engine's built-in `standard` analyzer: words, lower case, accents kept). The language analyzers
   index stems ("inond" for "inondations"), which are fine for matching but no use to show a
   visitor; the spelling suggester reads whole words from `title.plain` instead. `standard` is built
-  into both engines, so the site-wide index, which has no analysis settings of its own, accepts the
+  into both engines, so the site-wide index, which has only the autocomplete analysis, accepts the
   mapping too.
 - **Rebuilds.** Building a page's document is Python work (about 2 ms) and indexing it is the
   engine's; Wagtail does one after the other, chunk by chunk. Inside `background_bulk_writes()`
@@ -15,33 +15,81 @@ writes that overlap with building the next documents during a rebuild.
   index is complete before it replaces the old. Outside that block (a page published, say),
   writes stay synchronous. A page's document is built once for both of the engine indexes it
   goes to.
+- **Autocomplete** is analysed as the language is (search/analysis.py): Wagtail's edge-ngram
+  fields get the language's query analyzer instead of `standard`, and a sub-field of stems,
+  searched next to them. The site-wide index, which has no language, gets the same analyzers
+  without elision or stemming (lower case and accent folding), from the backends' own settings.
 """
 
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
+from copy import deepcopy
 
 from modelsearch.backends.elasticsearch8 import (
+    Elasticsearch8AutocompleteQueryCompiler,
     Elasticsearch8Index,
     Elasticsearch8Mapping,
     Elasticsearch8SearchBackend,
 )
 from modelsearch.backends.opensearch3 import (
+    OpenSearch3AutocompleteQueryCompiler,
     OpenSearch3Index,
     OpenSearch3Mapping,
     OpenSearch3SearchBackend,
 )
 from modelsearch.index import SearchField, class_is_indexed
+from modelsearch.query import MatchAll
+from modelsearch.utils import deep_update
+
+from search.analysis import (
+    AUTOCOMPLETE_INDEX,
+    AUTOCOMPLETE_QUERY,
+    AUTOCOMPLETE_STEMMED,
+    analysis_settings,
+)
 
 SUGGESTION_FIELD = "title.plain"
 
 
-class PlainTitleMixin:
+STEMMED = "stemmed"  # the autocomplete fields' stemmed sub-field
+
+
+class LanguageMappingMixin:
+    """Wagtail's mapping with the unstemmed `title.plain` and language-analysed autocomplete."""
+
+    edgengram_analyzer_config = {
+        "analyzer": AUTOCOMPLETE_INDEX,
+        "search_analyzer": AUTOCOMPLETE_QUERY,
+        "fields": {STEMMED: {"type": "text", "analyzer": AUTOCOMPLETE_STEMMED}},
+    }
+
     def get_field_mapping(self, field):
         name, mapping = super().get_field_mapping(field)
         if isinstance(field, SearchField) and field.field_name == "title":
             mapping["fields"] = {"plain": {"type": "text", "analyzer": "standard"}}
         return name, mapping
+
+
+class StemmedAutocompleteMixin:
+    """Matches the query's plain n-grams or its stems' (each with every word required), so a word
+    typed half-way and a whole word in another form ("énergies" for "énergie") both find it."""
+
+    def get_inner_query(self):
+        if not isinstance(self.query, MatchAll):
+            names = self.remapped_fields or ["_edgengrams"]
+            fields = [f"{name}{suffix}" for name in names for suffix in ("", f".{STEMMED}")]
+            match = {"query": self.query.query_string, "fields": fields}
+            if self.query.operator != "or":
+                match["operator"] = self.query.operator
+            return {"multi_match": match}
+        return super().get_inner_query()
+
+
+def with_autocomplete_analysis(settings: dict) -> dict:
+    """A backend class's index settings with the site-wide autocomplete analyzers; a language's
+    INDEX_SETTINGS replace them with its own (cms/settings/search.py)."""
+    return deep_update(deepcopy(settings), {"settings": {"analysis": analysis_settings(None)}})
 
 
 # Bulk writes in the background -------------------------------------------------------------------
@@ -116,8 +164,12 @@ class BackgroundBulkMixin:
 # The backends ------------------------------------------------------------------------------------
 
 
-class Elasticsearch8WithSuggestionsMapping(PlainTitleMixin, Elasticsearch8Mapping):
+class Elasticsearch8LanguageMapping(LanguageMappingMixin, Elasticsearch8Mapping):
     pass
+
+
+class Elasticsearch8Autocomplete(StemmedAutocompleteMixin, Elasticsearch8AutocompleteQueryCompiler):
+    mapping_class = Elasticsearch8LanguageMapping
 
 
 class Elasticsearch8BackgroundIndex(BackgroundBulkMixin, Elasticsearch8Index):
@@ -125,12 +177,18 @@ class Elasticsearch8BackgroundIndex(BackgroundBulkMixin, Elasticsearch8Index):
 
 
 class Elasticsearch8Backend(Elasticsearch8SearchBackend):
-    mapping_class = Elasticsearch8WithSuggestionsMapping
+    mapping_class = Elasticsearch8LanguageMapping
     index_class = Elasticsearch8BackgroundIndex
+    autocomplete_query_compiler_class = Elasticsearch8Autocomplete
+    settings = with_autocomplete_analysis(Elasticsearch8SearchBackend.settings)
 
 
-class OpenSearch3WithSuggestionsMapping(PlainTitleMixin, OpenSearch3Mapping):
+class OpenSearch3LanguageMapping(LanguageMappingMixin, OpenSearch3Mapping):
     pass
+
+
+class OpenSearch3Autocomplete(StemmedAutocompleteMixin, OpenSearch3AutocompleteQueryCompiler):
+    mapping_class = OpenSearch3LanguageMapping
 
 
 class OpenSearch3BackgroundIndex(BackgroundBulkMixin, OpenSearch3Index):
@@ -138,5 +196,7 @@ class OpenSearch3BackgroundIndex(BackgroundBulkMixin, OpenSearch3Index):
 
 
 class OpenSearch3Backend(OpenSearch3SearchBackend):
-    mapping_class = OpenSearch3WithSuggestionsMapping
+    mapping_class = OpenSearch3LanguageMapping
     index_class = OpenSearch3BackgroundIndex
+    autocomplete_query_compiler_class = OpenSearch3Autocomplete
+    settings = with_autocomplete_analysis(OpenSearch3SearchBackend.settings)

@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Page
 from wagtail.search.index import get_indexed_models
@@ -11,6 +12,7 @@ from wagtail.search.models import IndexEntry
 
 from cities.models import MemberCityPage
 from initiatives.models import InitiativePage
+from search.analysis import AUTOCOMPLETE_QUERY, AUTOCOMPLETE_STEMMED
 from search.index import language_backend_names, page_querysets_for
 
 from .conftest import refresh
@@ -46,9 +48,12 @@ def test_index_is_created_with_the_project_settings(search_backend):
     indexes = search_backend.es.indices.get(index=f"{search_backend.index_prefix}*")
     assert indexes, "no index with the test prefix"
     for name, index in indexes.items():
-        assert name.startswith("metropolis_test_")
+        assert name.startswith(settings.SEARCH_INDEX_PREFIX)
         analyzers = index["settings"]["index"]["analysis"]["analyzer"]
         assert {"edgengram_analyzer", "ngram_analyzer"} <= set(analyzers)
+        # Autocomplete is analysed as the index's language is (search/analysis.py).
+        assert {AUTOCOMPLETE_QUERY, AUTOCOMPLETE_STEMMED} <= set(analyzers)
+        assert "asciifolding" in analyzers[AUTOCOMPLETE_QUERY]["filter"]
 
 
 def test_demo_content_is_found_by_its_title(search_backend, locales):

@@ -1,9 +1,13 @@
 // Accessible autocomplete for `.combobox[data-autocomplete-url]` (the ARIA 1.2 combobox pattern).
-// Without JavaScript the form still submits to the full search page.
+// Without JavaScript the form still submits to the full search page. Used by the header's search
+// box on every page and by the search page's own; a box is enhanced once even if a page loads this
+// script twice.
 (function () {
     "use strict";
 
     function enhance(box) {
+        if (box.hasAttribute("data-autocomplete-ready")) return;
+        box.setAttribute("data-autocomplete-ready", "");
         var input = box.querySelector("input[role=combobox]");
         var list = box.querySelector("[role=listbox]");
         var url = box.getAttribute("data-autocomplete-url");
@@ -80,6 +84,8 @@
             }
         });
         input.addEventListener("blur", function () { setTimeout(close, 150); });
+        // Choosing with the mouse or a finger keeps the focus in the box until the link is followed.
+        list.addEventListener("mousedown", function (event) { event.preventDefault(); });
     }
 
     document.querySelectorAll(".combobox[data-autocomplete-url]").forEach(enhance);
