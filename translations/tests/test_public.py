@@ -114,8 +114,11 @@ def test_switcher_and_hreflang_list_only_live_translations(client, initiative):
     assert f'hreflang="es" href="{spanish.full_url}"' in content
     spanish.unpublish()
     content = client.get(initiative.url).content.decode()
-    assert 'hreflang="es"' not in content
-    assert 'lang="es"' not in content.split('class="language-switcher"', 1)[1].split("</nav>")[0]
+    assert '<link rel="alternate" hreflang="es"' not in content
+    # The switcher still offers Spanish, leading to the Spanish home page rather than the draft.
+    switcher = content.split('class="language-switcher"', 1)[1].split("</nav>")[0]
+    assert 'href="/es/" hreflang="es"' in switcher
+    assert spanish.url not in switcher
 
 
 def test_an_outdated_translation_of_a_french_original_points_to_the_french_page(client):
