@@ -1,0 +1,118 @@
+"""The site works under its Content-Security-Policy: a city editor's journey through the admin
+and a visitor's through the public pages log no CSP violation in the browser console."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import override_settings
+from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
+
+from cities.models import MemberCityPage
+from editorial.models import EditorialTeam
+from initiatives.models import CaseLibraryPage, InitiativePage
+
+from .conftest import ARTIFACTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "a-long-browser-password-8"
+
+
+@pytest.fixture
+def violations(browser_page):
+    """Console messages and uncaught errors about the Content-Security-Policy."""
+    found = []
+
+    def on_console(message):
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            found.append(f"{browser_page.url}: {message.text}")
+
+    browser_page.on("console", on_console)
+    browser_page.on("pageerror", lambda error: found.append(f"{browser_page.url}: {error}"))
+    return found
+
+
+def settle(page):
+    page.wait_for_load_state("networkidle")
+
+
+def synced_translation_in(city):
+    """A page of the city's French tree that wagtail-localize keeps in sync with its original:
+    its edit view is the translation editor."""
+    french = Locale.objects.get(language_code="fr")
+    french_city = city.get_translation(french)
+    keys = TranslationSource.objects.filter(
+        translations__target_locale=french, translations__enabled=True
+    ).values_list("object_id", flat=True)
+    return (
+        Page.objects.descendant_of(french_city, inclusive=True)
+        .filter(translation_key__in=list(keys))
+        .order_by("path")
+        .first()
+    )
+
+
+# Sign-in lockout on, as in production: the editor signs in through the real form.
+@override_settings(AXES_ENABLED=True)
+def test_a_city_editor_s_admin_journey_raises_no_csp_violation(
+    live_server, browser_page, violations
+):
+    city = MemberCityPage.objects.get(locale__language_code="en", slug="barcelona")
+    team = EditorialTeam.objects.get(translation_key=city.translation_key)
+    editor = get_user_model().objects.create_user("ana", "ana@example.org", PASSWORD)
+    editor.groups.add(team.group)
+    initiative = InitiativePage.objects.descendant_of(city).live().first()
+    page, base = browser_page, live_server.url
+
+    page.goto(f"{base}/admin/login/")
+    page.get_by_label("Username").fill("ana")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base}/admin/")
+    settle(page)
+
+    page.goto(f"{base}/admin/pages/{initiative.pk}/edit/")
+    page.get_by_role("textbox", name=re.compile(r"^Title")).wait_for()
+    settle(page)
+    page.get_by_role("button", name=re.compile("image", re.IGNORECASE)).first.click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("link").first.wait_for()
+    settle(page)
+    page.keyboard.press("Escape")
+    page.screenshot(path=ARTIFACTS / "csp-page-editor.png")
+
+    translation = synced_translation_in(city)
+    assert translation is not None, "The demo site has no synced French page in Barcelona."
+    page.goto(f"{base}/admin/pages/{translation.pk}/edit/")
+    page.get_by_text("Upload PO file").wait_for()
+    settle(page)
+    page.screenshot(path=ARTIFACTS / "csp-translation-editor.png")
+
+    page.goto(f"{base}/admin/pages/{city.pk}/")
+    settle(page)
+    assert violations == []
+
+
+def test_a_visitor_s_journey_raises_no_csp_violation(live_server, browser_page, violations):
+    library = CaseLibraryPage.objects.get(locale__language_code="en")
+    page, base = browser_page, live_server.url
+
+    page.goto(f"{base}/en/")
+    settle(page)
+
+    page.goto(f"{base}/en/search/")
+    box = page.get_by_role("combobox")
+    box.press_sequentially("wat", delay=80)
+    page.get_by_role("listbox").get_by_role("option").first.wait_for()
+    box.press("ArrowDown")
+    settle(page)
+
+    page.goto(f"{base}{library.url}")
+    filters = page.locator(".filters")
+    filters.locator("summary").first.click()
+    filters.get_by_role("link").first.click()
+    settle(page)
+    page.get_by_role("link", name=re.compile("selected", re.IGNORECASE)).first.wait_for()
+    page.screenshot(path=ARTIFACTS / "csp-case-library.png")
+    assert violations == []
