@@ -51,6 +51,9 @@ class LockedOutSignInsView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Locked-out sign-ins")
     header_icon = "lock"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         if not can_unlock(request.user):
             raise PermissionDenied
