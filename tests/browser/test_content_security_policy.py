@@ -6,12 +6,12 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import override_settings
-from wagtail.models import Locale, Page
-from wagtail_localize.models import TranslationSource
+from wagtail.models import Page
+from wagtail_localize.models import Translation
 
 from cities.models import MemberCityPage
 from editorial.models import EditorialTeam
-from initiatives.models import CaseLibraryPage, InitiativePage
+from initiatives.models import CaseLibraryPage, CaseStudyPage
 
 from .conftest import ARTIFACTS
 
@@ -37,20 +37,20 @@ def settle(page):
     page.wait_for_load_state("networkidle")
 
 
-def synced_translation_in(city):
-    """A page of the city's French tree that wagtail-localize keeps in sync with its original:
-    its edit view is the translation editor."""
-    french = Locale.objects.get(language_code="fr")
-    french_city = city.get_translation(french)
-    keys = TranslationSource.objects.filter(
-        translations__target_locale=french, translations__enabled=True
-    ).values_list("object_id", flat=True)
-    return (
-        Page.objects.descendant_of(french_city, inclusive=True)
-        .filter(translation_key__in=list(keys))
-        .order_by("path")
-        .first()
-    )
+def is_synced_translation(page):
+    """wagtail-localize keeps the page in sync with its original: its edit view is the
+    translation editor."""
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale=page.locale, enabled=True
+    ).exists()
+
+
+def case_studies_of(city):
+    """The city's case studies in every language, in tree order."""
+    pages = Page.objects.none()
+    for version in city.get_translations(inclusive=True):
+        pages |= Page.objects.descendant_of(version).type(CaseStudyPage)
+    return list(pages.order_by("path"))
 
 
 # Sign-in lockout on, as in production: the editor signs in through the real form.
@@ -62,7 +62,9 @@ def test_a_city_editor_s_admin_journey_raises_no_csp_violation(
     team = EditorialTeam.objects.get(translation_key=city.translation_key)
     editor = get_user_model().objects.create_user("ana", "ana@example.org", PASSWORD)
     editor.groups.add(team.group)
-    initiative = InitiativePage.objects.descendant_of(city).live().first()
+    pages = case_studies_of(city)
+    edited = next(page for page in pages if not is_synced_translation(page))
+    translated = next(page for page in pages if is_synced_translation(page))
     page, base = browser_page, live_server.url
 
     page.goto(f"{base}/admin/login/")
@@ -72,23 +74,27 @@ def test_a_city_editor_s_admin_journey_raises_no_csp_violation(
     page.wait_for_url(f"{base}/admin/")
     settle(page)
 
-    page.goto(f"{base}/admin/pages/{initiative.pk}/edit/")
+    # A new initiative, with an image from the chooser.
+    page.goto(f"{base}/admin/pages/add/initiatives/initiativepage/{city.pk}/")
+    page.get_by_role("button", name="Choose an image").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("link", name=city.hero_image.title).click()
+    dialog.wait_for(state="hidden")
+    settle(page)
+
+    # A case study in the page editor, then a translation in wagtail-localize's editor.
+    page.goto(f"{base}/admin/pages/{edited.pk}/edit/")
     page.get_by_role("textbox", name=re.compile(r"^Title")).wait_for()
     settle(page)
-    page.get_by_role("button", name=re.compile("image", re.IGNORECASE)).first.click()
-    dialog = page.get_by_role("dialog")
-    dialog.get_by_role("link").first.wait_for()
-    settle(page)
-    page.keyboard.press("Escape")
     page.screenshot(path=ARTIFACTS / "csp-page-editor.png")
-
-    translation = synced_translation_in(city)
-    assert translation is not None, "The demo site has no synced French page in Barcelona."
-    page.goto(f"{base}/admin/pages/{translation.pk}/edit/")
-    page.get_by_text("Upload PO file").wait_for()
+    page.goto(f"{base}/admin/pages/{translated.pk}/edit/")
+    page.get_by_text("Upload PO file").first.wait_for()
     settle(page)
     page.screenshot(path=ARTIFACTS / "csp-translation-editor.png")
 
+    # The city's image, in the image editor with its focal point tool.
+    page.goto(f"{base}/admin/images/{city.hero_image.pk}/")
+    settle(page)
     page.goto(f"{base}/admin/pages/{city.pk}/")
     settle(page)
     assert violations == []
