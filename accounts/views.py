@@ -1,6 +1,7 @@
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -75,8 +76,11 @@ def unlock(request, attempt_id):
     if attempt is None:  # unlocked meanwhile, by someone else or by its cool-off
         messages.info(request, _("That sign-in is no longer locked."))
         return redirect("accounts:locked_out")
+    # Recorded in the history of the account that was locked (or, for an unknown username, of the
+    # moderator who unlocked it).
+    locked_user = get_user_model().objects.filter(username=attempt.username).first()
     log(
-        instance=request.user,
+        instance=locked_user or request.user,
         action=UNLOCK_ACTION,
         user=request.user,
         data={"username": attempt.username, "ip_address": attempt.ip_address},

@@ -6,6 +6,7 @@ from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.test import Client, override_settings
 from django.utils import translation
+from wagtail.models import ModelLogEntry
 
 from editorial.roles import sync_moderators
 
@@ -124,6 +125,8 @@ def test_a_moderator_sees_the_locked_sign_in_and_unlocks_it(editor, moderator):
     assert "Unlocked ana from 203.0.113.7." in response.content.decode()
     assert "No sign-in is locked out." in response.content.decode()
     assert sign_in(Client(), "ana", PASSWORD).status_code == 302
+    entry = ModelLogEntry.objects.get(action="accounts.unlock")
+    assert (entry.object_id, entry.user) == (str(editor.pk), moderator)
 
 
 def test_the_locked_sign_ins_are_the_secretariat_s_alone(editor, moderator):
