@@ -33,6 +33,16 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
             call_command("load_demo_content", stdout=io.StringIO())
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Counters kept in the cache (email rate limits) start from zero in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def locales(db):
     return {locale.language_code: locale for locale in Locale.objects.all()}

@@ -21,6 +21,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from accounts.ratelimit import allow_invitation
 from editorial.models import EditorialTeam
 
 INVITE_ACTION = "editorial.invite"
@@ -49,6 +50,13 @@ def invite(
     if team.group is None:
         raise InvitationError(
             _("This team has no group yet: run `manage.py sync_roles`, then invite again.")
+        )
+    if not allow_invitation(invited_by, email):
+        raise InvitationError(
+            _(
+                "Too many invitations were sent to %(email)s or by you in the last hour: wait, then try again."
+            )
+            % {"email": email}
         )
     User = get_user_model()
     with transaction.atomic():

@@ -77,6 +77,8 @@ MODERATOR_MODEL_PERMISSIONS = (
     "wagtail_localize.submit_translation",
     "editorial.invite_editors",
     "editorial.view_secretariat_dashboard",
+    "axes.view_accessattempt",
+    "axes.delete_accessattempt",
 )
 
 

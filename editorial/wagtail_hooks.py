@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.log_actions import LogFormatter
 
+from accounts.lockout import can_unlock
 from editorial import urls
 from editorial.invitations import INVITE_ACTION
 from editorial.panels import AwaitingReviewPanel, StalePagesPanel, TranslationCoveragePanel
@@ -50,6 +51,14 @@ def register_secretariat_menu():
             icon_name="download",
             order=200,
             permitted=can_view_dashboard,
+        ),
+        PermittedMenuItem(
+            _("Locked-out sign-ins"),
+            reverse("accounts:locked_out"),
+            name="locked-out-sign-ins",
+            icon_name="lock",
+            order=300,
+            permitted=can_unlock,
         ),
     ]
     # A submenu with no item the user may see is hidden.

@@ -15,3 +15,6 @@ STORAGES = {
 }
 # Search tests choose their engine explicitly; the site itself uses the embedded default.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": DATABASE_BACKEND}}
+# django-axes needs the request in authenticate(), which the test client's login() does not pass;
+# the lockout tests turn it on for themselves (accounts/tests/).
+AXES_ENABLED = False
