@@ -2,11 +2,17 @@ from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.site_summary import SiteSummaryPanel
+from wagtail.admin.ui.sidebar import PageExplorerMenuItemComponent
+from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from editorial import urls
 from editorial.invitations import INVITE_ACTION
+from editorial.my_city import MyCityPanel, home_city
 from editorial.panels import AwaitingReviewPanel, StalePagesPanel, TranslationCoveragePanel
 from editorial.permissions import can_invite, can_view_dashboard
 from editorial.review import SubmitForReviewMenuItem
@@ -21,6 +27,62 @@ def register_admin_urls():
 def add_secretariat_panels(request, panels):
     if can_view_dashboard(request.user):
         panels.extend([AwaitingReviewPanel(), StalePagesPanel(), TranslationCoveragePanel()])
+        return
+    city = home_city(request.user)
+    if city is not None:
+        # Their city's figures replace the site-wide counts, which are not theirs.
+        panels[:] = [panel for panel in panels if not isinstance(panel, SiteSummaryPanel)]
+        panels.append(MyCityPanel(city))
+
+
+class CityExplorerMenuItem(ExplorerMenuItem):
+    """The sidebar's "Pages", opening at the editor's city (see editorial/my_city.py)."""
+
+    def __init__(self, item, city):
+        super().__init__(
+            item.label, item.url, name=item.name, icon_name=item.icon_name, order=item.order
+        )
+        self.city = city
+
+    def get_context(self, request):
+        return {**super().get_context(request), "start_page_id": self.city.pk}
+
+    def render_component(self, request):
+        return PageExplorerMenuItemComponent(
+            self.name, self.label, self.url, self.city.pk, icon_name=self.icon_name
+        )
+
+
+@hooks.register("construct_main_menu")
+def start_city_editors_in_their_city(request, menu_items):
+    city = home_city(request.user)
+    if city is None:
+        return
+    menu_items[:] = [
+        CityExplorerMenuItem(item, city) if item.name == "explorer" else item for item in menu_items
+    ]
+
+
+@hooks.register("construct_explorer_page_queryset")
+def say_when_a_listing_is_out_of_reach(parent_page, pages, request):
+    """A listing the user may not work in is empty: say why, rather than "0 pages"."""
+    user = request.user
+    if user.is_superuser or parent_page.is_root():
+        return pages
+    policy = PagePermissionPolicy()
+    if policy.explorable_instances(user).filter(pk=parent_page.pk).exists():
+        return pages
+    messages.warning(
+        request,
+        _("You have no access to these pages. Your pages are in %(where)s.")
+        % {"where": ", ".join(home_titles(user)) or _("another part of the site")},
+    )
+    return pages
+
+
+def home_titles(user) -> list[str]:
+    city = home_city(user)
+    return [city.title] if city else []
 
 
 class PermittedMenuItem(MenuItem):
