@@ -7,6 +7,7 @@ language where a page has no live translation to the original, with a notice, ne
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
@@ -113,6 +114,8 @@ class LimitedLocalesMixin:
         field.queryset = field.queryset.filter(
             pk__in=[locale.pk for locale in self.allowed_locales]
         )
+        if len(field.queryset) < 2:
+            form.fields["select_all"].widget = forms.HiddenInput()
         return form
 
 
