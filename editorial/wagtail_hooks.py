@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.site_summary import SiteSummaryPanel
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.log_actions import LogFormatter
@@ -30,9 +29,14 @@ def add_secretariat_panels(request, panels):
         return
     city = home_city(request.user)
     if city is not None:
-        # Their city's figures replace the site-wide counts, which are not theirs.
-        panels[:] = [panel for panel in panels if not isinstance(panel, SiteSummaryPanel)]
         panels.append(MyCityPanel(city))
+
+
+@hooks.register("construct_homepage_summary_items", order=100)
+def leave_site_wide_counts_to_the_secretariat(request, summary_items):
+    # A city editor's figures are in "My city"; the whole site's counts are not theirs.
+    if not can_view_dashboard(request.user) and home_city(request.user) is not None:
+        summary_items[:] = []
 
 
 class CityExplorerMenuItem(ExplorerMenuItem):
@@ -67,22 +71,30 @@ def start_city_editors_in_their_city(request, menu_items):
 def say_when_a_listing_is_out_of_reach(parent_page, pages, request):
     """A listing the user may not work in is empty: say why, rather than "0 pages"."""
     user = request.user
+    # The sidebar's explorer (an API) calls this hook too: only the listing page explains.
+    if getattr(request.resolver_match, "url_name", None) != "wagtailadmin_explore":
+        return pages
     if user.is_superuser or parent_page.is_root():
         return pages
     policy = PagePermissionPolicy()
     if policy.explorable_instances(user).filter(pk=parent_page.pk).exists():
         return pages
-    messages.warning(
-        request,
-        _("You have no access to these pages. Your pages are in %(where)s.")
-        % {"where": ", ".join(home_titles(user)) or _("another part of the site")},
-    )
-    return pages
-
-
-def home_titles(user) -> list[str]:
     city = home_city(user)
-    return [city.title] if city else []
+    if city is None:
+        messages.warning(request, _("You have no access to these pages."))
+    else:
+        messages.warning(
+            request,
+            _("You have no access to these pages. Your pages are in %(city)s.")
+            % {"city": city.title},
+            buttons=[
+                messages.button(
+                    reverse("wagtailadmin_explore", args=[city.pk]),
+                    _("Go to %(city)s") % {"city": city.title},
+                )
+            ],
+        )
+    return pages
 
 
 class PermittedMenuItem(MenuItem):

@@ -66,6 +66,8 @@ def actions_for(instance, user, edit_url: str) -> EditorActions:
                     "wagtailadmin_pages:workflow_action", args=[instance.pk, name, task_state.pk]
                 )
                 actions.review_actions.append(ReviewAction(name, str(label), url))
+        # The decision that takes it live comes first.
+        actions.review_actions.sort(key=lambda action: action.name != "approve")
         return actions
     if permissions.can_edit() and not permissions.can_publish() and instance.has_workflow:
         actions.resubmit = state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
