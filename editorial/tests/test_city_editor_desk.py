@@ -33,7 +33,7 @@ def test_my_city_panel_shows_the_city_in_the_editor_language(barcelona):
 
     html = client.get("/admin/").content.decode()
 
-    assert 'id="my-city"' in html
+    assert 'id="my-city-section"' in html
     assert f"/admin/pages/add/initiatives/initiativepage/{barcelona_es.pk}/" in html
     assert f"/admin/pages/add/initiatives/solutionpage/{barcelona_es.pk}/" in html
     assert f"/admin/pages/{barcelona_es.pk}/" in html
@@ -54,7 +54,7 @@ def test_the_explorer_starts_at_the_editor_city(barcelona):
 
 def test_the_secretariat_dashboard_is_unchanged(moderator):
     html = client_for(moderator).get("/admin/").content.decode()
-    assert 'id="my-city"' not in html
+    assert 'id="my-city-section"' not in html
     assert "w-summary__list" in html
 
 

@@ -41,7 +41,7 @@ def test_a_city_editor_adds_a_case_study_from_my_city(live_server, browser_page)
     page.wait_for_url(f"{base}/admin/")
 
     # 1. The dashboard is about her city, in Spanish.
-    panel = page.locator("#my-city")
+    panel = page.locator("#my-city-section")
     panel.get_by_role("heading", name=re.compile("Mi ciudad")).first.wait_for()
     shot(page, "1-my-city-phone")
 

@@ -70,7 +70,7 @@ def test_a_translation_goes_from_the_queue_to_the_visitor(live_server, browser_p
     # 1. The translator, on a phone, finds the new case study in her queue and starts it.
     page.set_viewport_size(PHONE)
     sign_in(page, base, "claire")
-    queue = page.locator("#translation-queue")
+    queue = page.locator("#translation-queue-section")
     row = queue.get_by_role("row").filter(has_text=ORIGINAL)
     row.wait_for()
     shot(page, "1-queue-phone")

@@ -167,7 +167,7 @@ def test_a_city_editor_queue_holds_only_their_city(barcelona):
 
 def test_moderators_keep_their_outdated_translations_panel(moderator):
     html = client_for(moderator).get("/admin/").content.decode()
-    assert 'id="translation-queue"' not in html
+    assert 'id="translation-queue-section"' not in html
 
 
 # Emails ----------------------------------------------------------------------------------------
