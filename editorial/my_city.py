@@ -22,7 +22,14 @@ PANEL_ROWS = 8
 
 def home_city(user):
     """The city `user` edits, in their admin language (or any language it exists in), or None if
-    they edit no city or several."""
+    they edit no city or several. Cached on the user for the request: the menu, the dashboard and
+    the listing all ask."""
+    if not hasattr(user, "_home_city"):
+        user._home_city = _find_home_city(user)
+    return user._home_city
+
+
+def _find_home_city(user):
     cities = list(edited_cities(user).select_related("locale"))
     if len({city.translation_key for city in cities}) != 1:
         return None

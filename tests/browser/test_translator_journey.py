@@ -82,14 +82,14 @@ def test_a_translation_goes_from_the_queue_to_the_visitor(live_server, browser_p
     )
 
     # 2. She translates the title and the summary, and submits the translation for review.
-    footer = page.locator("footer").filter(has_text="Soumettre pour relecture")
+    footer = page.locator("footer").filter(has_text="Soumettre à relecture")
     footer.wait_for()
     assert page.get_by_role("link", name="Supprimer").count() == 0
     assert page.get_by_text("Convertir en page alias").count() == 0
     translate_segment(page, FRENCH)
     translate_segment(page, SUMMARY_FR)
     shot(page, "2-editor-phone")
-    footer.get_by_role("button", name="Soumettre pour relecture").click()
+    footer.get_by_role("button", name="Soumettre à relecture").click()
     page.get_by_text("En relecture").first.wait_for()
     shot(page, "3-submitted-phone")
     french.refresh_from_db()
