@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 
@@ -46,11 +47,15 @@ def shot(page, name):
 
 
 def translate_segment(page, text):
-    """wagtail-localize's editor: open the next untranslated segment, type, save."""
+    """wagtail-localize's editor: open the next untranslated segment, type, save, and wait until
+    the segment is saved (it then offers "Modifier")."""
+    saved = page.get_by_role("button", name="Modifier", exact=True)
+    before = saved.count()
     page.get_by_role("button", name="Traduire", exact=True).first.click()
     segment = page.locator("li:has(textarea)").first
     segment.locator("textarea").fill(text)
     segment.get_by_role("button", name="Enregistrer").click()
+    expect(saved).to_have_count(before + 1)
     page.get_by_text(text, exact=True).first.wait_for()
 
 
