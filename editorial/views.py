@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
 from editorial import reports
 from editorial.forms import InviteEditorForm
@@ -79,6 +79,17 @@ class SubmitForReviewView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, page_id):
         self.page = get_object_or_404(Page, pk=page_id).specific
+        if not self.page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        state = self.page.current_workflow_state
+        if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+            # Say what happened: a second click, or a colleague who submitted it first.
+            messages.info(
+                request,
+                _("“%(title)s” is already in review (%(workflow)s).")
+                % {"title": self.page.get_admin_display_title(), "workflow": state.workflow.name},
+            )
+            return redirect("wagtailadmin_pages:edit", self.page.pk)
         if not can_submit_for_review(self.page, request.user):
             raise PermissionDenied
         return super().dispatch(request, page_id)

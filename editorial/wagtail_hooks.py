@@ -2,12 +2,17 @@ from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
+from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts.lockout import can_unlock
 from editorial import urls
 from editorial.invitations import INVITE_ACTION
+from editorial.my_city import MyCityPanel, home_city
 from editorial.panels import AwaitingReviewPanel, StalePagesPanel, TranslationCoveragePanel
 from editorial.permissions import can_invite, can_view_dashboard
 from editorial.review import SubmitForReviewMenuItem
@@ -22,6 +27,75 @@ def register_admin_urls():
 def add_secretariat_panels(request, panels):
     if can_view_dashboard(request.user):
         panels.extend([AwaitingReviewPanel(), StalePagesPanel(), TranslationCoveragePanel()])
+        return
+    city = home_city(request.user)
+    if city is not None:
+        panels.append(MyCityPanel(city))
+
+
+@hooks.register("construct_homepage_summary_items", order=100)
+def leave_site_wide_counts_to_the_secretariat(request, summary_items):
+    # A city editor's figures are in "My city"; the whole site's counts are not theirs.
+    if not can_view_dashboard(request.user) and home_city(request.user) is not None:
+        summary_items[:] = []
+
+
+class CityExplorerMenuItem(ExplorerMenuItem):
+    """The sidebar's "Pages", opening at the editor's city (see editorial/my_city.py)."""
+
+    def __init__(self, item, city):
+        super().__init__(
+            item.label, item.url, name=item.name, icon_name=item.icon_name, order=item.order
+        )
+        self.city = city
+
+    def get_context(self, request):
+        return {**super().get_context(request), "start_page_id": self.city.pk}
+
+    def render_component(self, request):
+        return PageExplorerMenuItemComponent(
+            self.name, self.label, self.url, self.city.pk, icon_name=self.icon_name
+        )
+
+
+@hooks.register("construct_main_menu")
+def start_city_editors_in_their_city(request, menu_items):
+    city = home_city(request.user)
+    if city is None:
+        return
+    menu_items[:] = [
+        CityExplorerMenuItem(item, city) if item.name == "explorer" else item for item in menu_items
+    ]
+
+
+@hooks.register("construct_explorer_page_queryset")
+def say_when_a_listing_is_out_of_reach(parent_page, pages, request):
+    """A listing the user may not work in is empty: say why, rather than "0 pages"."""
+    user = request.user
+    # The sidebar's explorer (an API) calls this hook too: only the listing page explains.
+    if getattr(request.resolver_match, "url_name", None) != "wagtailadmin_explore":
+        return pages
+    if user.is_superuser or parent_page.is_root():
+        return pages
+    policy = PagePermissionPolicy()
+    if policy.explorable_instances(user).filter(pk=parent_page.pk).exists():
+        return pages
+    city = home_city(user)
+    if city is None:
+        messages.warning(request, _("You have no access to these pages."))
+    else:
+        messages.warning(
+            request,
+            _("You have no access to these pages. Your pages are in %(city)s.")
+            % {"city": city.title},
+            buttons=[
+                messages.button(
+                    reverse("wagtailadmin_explore", args=[city.pk]),
+                    _("Go to %(city)s") % {"city": city.title},
+                )
+            ],
+        )
+    return pages
 
 
 class PermittedMenuItem(MenuItem):

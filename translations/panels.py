@@ -51,3 +51,17 @@ class OutdatedTranslationsPanel(Component):
             "csrf_token": parent_context.get("csrf_token"),
             "request": request,
         }
+
+
+class TranslationQueuePanel(Component):
+    """A translator's or city editor's queue: what to translate next, one click from the editor."""
+
+    name = "translation_queue"
+    template_name = "translations/admin/translation_queue_panel.html"
+    order = 140
+
+    def __init__(self, items):
+        self.items = items
+
+    def get_context_data(self, parent_context):
+        return {"items": self.items, "request": parent_context["request"]}

@@ -14,7 +14,7 @@ from wagtail.models import DraftStateMixin
 from wagtail.signals import page_published, published
 from wagtail_localize.models import TranslationLog
 
-from translations import freshness
+from translations import freshness, notifications
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +33,8 @@ def page_was_published(sender, instance, revision=None, **kwargs):
     # Only published content reaches translations: an original's drafts stay where they are.
     _safely(freshness.original_changed, instance, instance.last_published_at or timezone.now())
     _safely(freshness.translation_published, instance, revision)
+    # After the original's translations were marked outdated, so that the emails can say so.
+    _safely(notifications.original_published, instance)
 
 
 @receiver(published)

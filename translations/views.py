@@ -7,6 +7,7 @@ language where a page has no live translation to the original, with a notice, ne
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
@@ -19,9 +20,12 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
-from wagtail.models import DraftStateMixin, Locale, Page, Site
+from wagtail.models import DraftStateMixin, Locale, Page, Site, WorkflowState
+from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.models import Translation, TranslationSource, get_edit_url
+from wagtail_localize.views import submit_translations
 
+from translations import permissions
 from translations.freshness import outdated_record, translation_of
 
 # The query parameter that tells a page it is shown because the visitor's language has no
@@ -88,13 +92,56 @@ def sync_translation(request, translation_id):
     return redirect(get_edit_url(target))
 
 
+class LimitedLocalesMixin:
+    """wagtail-localize's "Translate" form, offering only the languages the user may translate
+    into (see translations/permissions.py) and refusing the others."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.allowed_locales = permissions.target_locales(request.user, self.object)
+        if not self.allowed_locales:
+            raise PermissionDenied
+        self.components = TranslationComponentManager.from_request(
+            request, source_object_instance=self.object
+        )
+        return super(submit_translations.SubmitTranslationView, self).dispatch(
+            request, *args, **kwargs
+        )
+
+    def get_form(self):
+        form = super().get_form()
+        field = form.fields["locales"]
+        field.queryset = field.queryset.filter(
+            pk__in=[locale.pk for locale in self.allowed_locales]
+        )
+        if len(field.queryset) < 2:
+            form.fields["select_all"].widget = forms.HiddenInput()
+        return form
+
+
+class SubmitPageTranslationView(LimitedLocalesMixin, submit_translations.SubmitPageTranslationView):
+    pass
+
+
+class SubmitSnippetTranslationView(
+    LimitedLocalesMixin, submit_translations.SubmitSnippetTranslationView
+):
+    pass
+
+
 def submit_for_review(request, page_id):
     """Save the translator's work as a draft and start the page's workflow on it."""
     page = get_object_or_404(Page, pk=page_id).specific
     translation = translation_of(page)
     if translation is None:
         raise Http404
-    if not page.permissions_for_user(request.user).can_submit_for_moderation():
+    state = page.current_workflow_state
+    needs_changes = state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    if page.workflow_in_progress and not needs_changes:
+        messages.info(request, already_in_review_message(page))
+        return redirect(get_valid_next_url_from_request(request) or get_edit_url(page))
+    tester = page.permissions_for_user(request.user)
+    if not tester.can_edit() or not (needs_changes or tester.can_submit_for_moderation()):
         raise PermissionDenied
     if request.method != "POST":
         paragraphs = [
@@ -109,8 +156,12 @@ def submit_for_review(request, page_id):
     if not save_draft(request, translation, page):
         return redirect(get_edit_url(page))
     page.refresh_from_db()
-    workflow = page.get_workflow()
-    workflow.start(page, request.user)
+    if needs_changes:
+        state.resume(request.user)
+        workflow = state.workflow
+    else:
+        workflow = page.get_workflow()
+        workflow.start(page, request.user)
     messages.success(
         request,
         _("'%(title)s' in %(language)s was submitted to %(workflow)s.")
@@ -121,6 +172,16 @@ def submit_for_review(request, page_id):
         },
     )
     return redirect(get_valid_next_url_from_request(request) or get_edit_url(page))
+
+
+def already_in_review_message(page) -> str:
+    state = page.current_workflow_state
+    return _(
+        "'%(title)s' is already in review (%(workflow)s): nothing to submit until it is approved or changes are requested."
+    ) % {
+        "title": page.get_admin_display_title(),
+        "workflow": state.workflow.name if state else "",
+    }
 
 
 def save_draft(request, translation, target) -> bool:

@@ -8,9 +8,9 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 
-from translations import views
+from translations import permissions, queue, views
 from translations.freshness import FOLLOW_ORIGINAL_ACTION, outdated_record, translation_of
-from translations.panels import OutdatedTranslationsPanel
+from translations.panels import OutdatedTranslationsPanel, TranslationQueuePanel
 
 
 def post_attrs(url: str) -> dict:
@@ -37,6 +37,45 @@ def register_admin_urls():
             name="translations_submit_for_review",
         ),
     ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_translate_urls():
+    """Take over wagtail-localize's "Translate" addresses (its URL names still point here, as the
+    paths are the same and these come first) to decide per object and language who may start a
+    translation."""
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            views.SubmitPageTranslationView.as_view(),
+            name="translations_submit_page",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            views.SubmitSnippetTranslationView.as_view(),
+            name="translations_submit_snippet",
+        ),
+    ]
+
+
+def translate_page_button(page, user, view_name=None, next_url=None):
+    """wagtail-localize shows "Translate this page" to holders of its permission only; translators
+    and city editors get it where they may translate."""
+    if page.is_root() or page.alias_of_id or permissions.can_translate_anything(user):
+        return
+    if not permissions.translator_locales(user) and not page.permissions_for_user(user).can_edit():
+        return
+    if permissions.untranslated_locales(user, page):
+        yield Button(
+            gettext_lazy("Translate this page"),
+            reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+            icon_name="wagtail-localize-language",
+            priority=60,
+        )
+
+
+hooks.register("register_page_header_buttons", translate_page_button)
+hooks.register("register_page_listing_more_buttons", translate_page_button)
 
 
 @hooks.register("register_page_listing_buttons")
@@ -78,8 +117,12 @@ def submit_translation_for_review_button(page, user, next_url=None):
 
 
 @hooks.register("construct_homepage_panels")
-def add_outdated_translations_panel(request, panels):
-    panels.append(OutdatedTranslationsPanel())
+def add_translation_panels(request, panels):
+    # Translators and city editors see outdated translations in their queue, with what is new.
+    if queue.scope_for(request.user):
+        panels.append(TranslationQueuePanel(queue.queue_for(request.user)))
+    else:
+        panels.append(OutdatedTranslationsPanel())
 
 
 @hooks.register("register_log_actions")

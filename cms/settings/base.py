@@ -158,6 +158,8 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Metropolis <no-reply@metropolis.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Translators are emailed when an original in their queue is published or changes.
+TRANSLATION_QUEUE_EMAILS = env_bool("TRANSLATION_QUEUE_EMAILS", True)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Metropolis"

@@ -239,7 +239,10 @@ def test_a_translators_draft_goes_to_review_from_the_page_menu(
     assert page.workflow_in_progress and page.title != "Un titre plus clair"
     assert "Un titre plus clair" in moderator_client.get("/admin/").content.decode()
     assert any("Un titre plus clair" in message.body for message in mailoutbox)
-    assert refused(client.post(submit_url))  # already waiting
+    # Already waiting: it says so, rather than refusing as if the translator had no right.
+    again = client.post(submit_url, follow=True)
+    assert "is already in review" in again.content.decode()
+    assert again.redirect_chain[-1][0] == f"/admin/pages/{page.pk}/edit/"
 
     workflow_action(moderator_client, page, "approve", comment="")
     page.refresh_from_db()

@@ -49,3 +49,25 @@ def translated_url(context, page):
     if page.locale.language_code == get_language():
         return page.get_url(context.get("request"))
     return reverse("page_in_language", args=[page.translation_key])
+
+
+@register.simple_tag
+def translation_editor_props(props, instance, user):
+    """The translation editor's props for this user (see translations/editor.py)."""
+    from translations.editor import props_for
+
+    return props_for(props, instance, user)
+
+
+@register.inclusion_tag("translations/admin/editor_actions.html", takes_context=True)
+def translation_editor_actions(context, instance, position):
+    from translations.editor import actions_for
+
+    request = context["request"]
+    return {
+        "actions": actions_for(instance, request.user, request.path),
+        "instance": instance,
+        "position": position,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }
