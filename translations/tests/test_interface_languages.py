@@ -1,5 +1,7 @@
-"""The interface is fully translated, and a right-to-left language needs no template change."""
+"""The interface is fully translated, French follows its typography, and a right-to-left language
+needs no template change."""
 
+import re
 from pathlib import Path
 
 import polib
@@ -29,6 +31,41 @@ def test_every_interface_string_is_translated(language):
 def test_no_interface_translation_is_left_fuzzy(language):
     fuzzy = [entry.msgid for entry in catalogue(language).fuzzy_entries()]
     assert not fuzzy, f"fuzzy in locale/{language}: {fuzzy}"
+
+
+NARROW_NO_BREAK_SPACE = "\u202f"
+# Typographic punctuation: followed by a space, the end, or closing punctuation. "http://",
+# "?q=", "10:30" and "&amp;" are followed by a word character, "=", "/" or "&" and are left alone.
+HIGH_PUNCTUATION = re.compile(r"(?<=(.))[?!;:»](?![\w=/&])|«(?=(.))", re.DOTALL)
+
+
+def typography_mistakes(text):
+    """Places in a French text where ? ! ; : or » lack the narrow no-break space before them, or «
+    after it."""
+    return [
+        text[max(0, match.start() - 12) : match.end() + 12]
+        for match in HIGH_PUNCTUATION.finditer(text)
+        if NARROW_NO_BREAK_SPACE not in (match.group(1), match.group(2))
+        # "?!" or "…?": only the first mark takes the space.
+        and not (match.group(1) and match.group(1) in "?!")
+    ]
+
+
+def test_french_typography_check_finds_what_a_proofreader_would():
+    assert len(typography_mistakes("Vouliez-vous dire : logement?")) == 2
+    assert len(typography_mistakes("«\u00a0Bonjour\u00a0» !")) == 3
+    correct = "Trier par\u202f: «\u202f%(query)s\u202f»\u202f; voir https://example.org/?q=a&amp;b"
+    assert typography_mistakes(correct) == []
+
+
+def test_french_translations_use_narrow_no_break_spaces():
+    mistakes = {}
+    for entry in catalogue("fr"):
+        texts = [entry.msgstr, *entry.msgstr_plural.values()]
+        found = [place for text in texts for place in typography_mistakes(text)]
+        if found:
+            mistakes[entry.msgid] = found
+    assert not mistakes, f"French needs U+202F before ? ! ; : » and after «: {mistakes}"
 
 
 @pytest.mark.django_db
