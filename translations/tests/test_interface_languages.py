@@ -7,7 +7,9 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.test import override_settings
+from django.utils import translation
 from wagtail.models import Locale
 
 CATALOGUES = ["fr", "es"]
@@ -77,3 +79,9 @@ def test_a_right_to_left_language_renders_right_to_left(client):
     assert '<html lang="ar" dir="rtl">' in content
     with override_settings(LANGUAGES=languages, WAGTAIL_CONTENT_LANGUAGES=languages):
         assert '<html lang="fr" dir="ltr">' in client.get("/fr/").content.decode()
+
+
+def test_the_search_suggestion_is_punctuated_the_french_way():
+    with translation.override("fr"):
+        content = render_to_string("search/components/no_results.html", {"suggestion": "logement"})
+    assert "Vouliez-vous dire\u202f:" in content
