@@ -115,6 +115,7 @@ def test_a_translated_title_gives_a_translated_slug(locales):
         page.url_path
         for page in Page.objects.filter(translation_key__in=sources, depth__gt=2)
         if page.locale_id != sources[page.translation_key].locale_id
+        and page.title != sources[page.translation_key].title
         and page.slug == sources[page.translation_key].slug
         and slug_from_title(page.title) != page.slug
     ]

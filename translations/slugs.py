@@ -8,7 +8,7 @@ an ordinary translation of the slug segment, which the translator sees and can c
 editor; wagtail-localize writes it to the page when the translation is saved, and keeps it unique
 among the page's siblings.
 
-A slug the translator set is never replaced. A slug made here follows later changes of the title
+A slug the translator set is never replaced, nor is a language's home page's. A slug made here follows later changes of the title
 while the translation is not live; once it is, its address stays put.
 
 Wired in TranslationsConfig.ready().
@@ -80,6 +80,8 @@ def title_was_translated(sender, instance, raw=False, **kwargs):
     )
     if segment is None:
         return  # Not a page: snippets have no translated slug.
+    if Page.objects.filter(translation_key=slug_context.object_id, depth__lte=2).exists():
+        return  # A language's home page: its address is the language prefix, /fr/ or /es/.
     title = text_of(instance)
     if title == StringValue(instance.translation_of.data).render_text():
         return  # The title is the same in both languages: so is the slug.
