@@ -6,4 +6,4 @@ class TranslationsConfig(AppConfig):
     verbose_name = "Translation workflow"
 
     def ready(self):
-        from translations import signals  # noqa: F401
+        from translations import signals, slugs  # noqa: F401

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import Collection, Locale, Page, Site
 
 from cities.models import MemberCityPage, RegionalSectionPage
@@ -27,6 +26,7 @@ from initiatives.models import (
     SustainableDevelopmentGoal,
     Theme,
 )
+from translations.slugs import slug_from_title
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REGION_SLUGS = {
@@ -41,11 +41,27 @@ CASE_LIBRARY_INTRO = {
     "fr": "Initiatives et solutions partagées des gouvernements membres, pour apprendre et reproduire.",
     "es": "Iniciativas y soluciones compartidas de los gobiernos miembros, para aprender y replicar.",
 }
+# The link text of a shared solution's brief; the document itself is shared by every language.
+BRIEF_LINK = {"en": "Project brief", "fr": "Fiche du projet", "es": "Ficha del proyecto"}
+BRIEF_TITLE = {
+    "en": "{title}: project brief",
+    "fr": "{title}\u202f: fiche du projet",
+    "es": "{title}: ficha del proyecto",
+}
 
 
 def load(name: str) -> dict:
     with open(DATA_DIR / name, "rb") as file:
         return tomllib.load(file)
+
+
+def load_partners() -> dict[str, dict]:
+    """International partner organisations by each of their names."""
+    partners = {}
+    for partner in load("partners.toml")["partner"]:
+        for name in [*(partner[code] for code in LANGUAGES), *partner.get("also", [])]:
+            partners[name] = partner
+    return partners
 
 
 def text_pairs(fields: list[dict | None], source: str, target: str) -> dict[str, str]:
@@ -76,6 +92,7 @@ class DemoLoader:
     def run(self):
         self.structure = load("structure.toml")
         self.taxonomy = load("taxonomy.toml")
+        self.partners = load_partners()
         self.cases = [
             case
             for path in sorted(DATA_DIR.glob("cases-*.toml"))
@@ -154,16 +171,14 @@ class DemoLoader:
             f"{len(self.locales)} languages"
         )
 
-    def translate_everywhere(self, instance, texts, slug_texts=None):
-        """Translate `instance` into every other working language given in `texts`."""
+    def translate_everywhere(self, instance, texts):
+        """Translate `instance` into every other working language given in `texts`. A page's slug
+        follows its translated title (translations.slugs), as it does for an editor."""
         source = instance.locale.language_code
         for code, locale in self.locales.items():
             if code == source or not any(t and code in t for t in texts):
                 continue
-            strings = text_pairs(texts, source, code)
-            if slug_texts and code in slug_texts and getattr(instance, "slug", None):
-                strings[instance.slug] = slugify(slug_texts[code])[:80] or instance.slug
-            translate(instance, locale, strings, self.user)
+            translate(instance, locale, text_pairs(texts, source, code), self.user)
 
     def publish(self, parent, page):
         parent.add_child(instance=page)
@@ -278,13 +293,13 @@ class DemoLoader:
         if city is not None:
             # Databases built before editorial teams filed each city's media in a top-level
             # collection named after the city: hand it over to the city's team.
-            legacy = collection_root.get_children().filter(name=item["name"]).first()
+            legacy = collection_root.get_children().filter(name=item["name"]["en"]).first()
             if legacy is not None:
                 roles.adopt_collection(city, legacy)
             return city
         contact = item["contact"]
         city = MemberCityPage(
-            title=item["name"],
+            title=item["name"]["en"],
             slug=item["key"],
             official_name=item["official_name"],
             government_name=item["government"]["en"],
@@ -302,16 +317,17 @@ class DemoLoader:
         )
         # The city's team owns its media, so the logo and banner go into the team's collection.
         collection = roles.collection_for_new_city(city, region)
-        initials = "".join(word[0] for word in item["name"].replace("-", " ").split()[:2]).upper()
+        name = item["name"]["en"]
+        initials = "".join(word[0] for word in name.replace("-", " ").split()[:2]).upper()
         city.hero_image = images.get_or_create_image(
-            f"{item['name']}: banner",
+            f"{name}: banner",
             f"{item['key']}-banner.jpg",
             lambda: images.render_banner(item["key"], item["accent"]),
             collection,
             description="",
         )
         city.logo = images.get_or_create_image(
-            f"{item['name']}: logo",
+            f"{name}: logo",
             f"{item['key']}-logo.png",
             lambda: images.render_logo(initials, item["accent"]),
             collection,
@@ -321,38 +337,33 @@ class DemoLoader:
 
     def translate_structure(self, home):
         site = self.structure["site"]
-        jobs = [(home, [site["name"], site["tagline"], site["introduction"]], None)]
+        jobs = [(home, [site["name"], site["tagline"], site["introduction"]])]
         regions = {item["key"]: item for item in self.structure["region"]}
         for key, item in regions.items():
             page = self.child(home, RegionalSectionPage, REGION_SLUGS[key])
-            jobs.append(
-                (
-                    page,
-                    [item["title"], item["introduction"], item["contact"]["role"]],
-                    item["title"],
-                )
-            )
+            jobs.append((page, [item["title"], item["introduction"], item["contact"]["role"]]))
         library = self.child(home, CaseLibraryPage, "case-studies")
-        jobs.append((library, [CASE_LIBRARY_TITLE, CASE_LIBRARY_INTRO], CASE_LIBRARY_TITLE))
+        jobs.append((library, [CASE_LIBRARY_TITLE, CASE_LIBRARY_INTRO]))
         about = None
         for index, item in enumerate(self.load_data_pages("organisation.toml")):
             page = self.child(home if index == 0 else about, StandardPage, item["slug"])
             if index == 0:
                 about = page
-            jobs.append((page, [item["title"], item["intro"], item["body"]], item["title"]))
+            jobs.append((page, [item["title"], item["intro"], item["body"]]))
         for item in self.structure["city"]:
             region = self.child(home, RegionalSectionPage, REGION_SLUGS[item["region"]])
             page = self.child(region, MemberCityPage, item["key"])
             texts = [
+                item["name"],
                 item["government"],
                 item["country"],
                 item["introduction"],
                 item["contact"]["role"],
             ]
-            jobs.append((page, texts, None))
-        for done, (page, texts, slug_texts) in enumerate(jobs, start=1):
+            jobs.append((page, texts))
+        for done, (page, texts) in enumerate(jobs, start=1):
             with transaction.atomic():
-                self.translate_everywhere(page, texts, slug_texts)
+                self.translate_everywhere(page, texts)
             self.progress("Translated pages", done, len(jobs))
 
     def load_cases(self, regions, cities):
@@ -371,15 +382,26 @@ class DemoLoader:
         locale = self.locales[language]
         parent = self.case_parent(item, regions, cities, locale)
         model = SolutionPage if item["type"] == "solution" else InitiativePage
-        page = self.child(parent, model, item["key"])
+        # Databases loaded before case studies written in French or Spanish had slugs of their own
+        # have them under their key.
+        page = self.child(parent, model, case_slug(item)) or self.child(parent, model, item["key"])
         if page is None:
             page = self.create_case(item, model, parent, language, cities)
         texts = self.case_texts(item)
         for code in LANGUAGES:
             if code != language and code in item["title"]:
                 strings = text_pairs(texts, language, code)
-                strings[page.slug] = slugify(item["title"][code])[:80]
+                strings.update(self.partner_pairs(item, language, code))
                 translate(page, self.locales[code], strings, self.user)
+
+    def partner_pairs(self, item, source, target):
+        """The case's list of partner organisations in `target`, naming the international ones as
+        that language does."""
+        names = item.get("partner_organisations", [])
+        translated = [self.partners.get(name, {}).get(target, name) for name in names]
+        if translated == names:
+            return {}
+        return {"\n".join(names): "\n".join(translated)}
 
     def case_texts(self, item):
         texts = [
@@ -392,6 +414,8 @@ class DemoLoader:
             item.get("quote", {}).get("text"),
         ]
         texts += [figure["label"] for figure in item.get("key_figures", [])]
+        if item["type"] == "solution":
+            texts.append(BRIEF_LINK)
         texts += [
             item.get(name)
             for name in (
@@ -435,7 +459,7 @@ class DemoLoader:
         )
         fields = {
             "title": item["title"][language],
-            "slug": item["key"],
+            "slug": case_slug(item),
             "summary": to_plain_text(text("summary")),
             "body": body,
             "status": item["status"],
@@ -476,7 +500,7 @@ class DemoLoader:
             ):
                 fields[name] = to_rich_text(text(name))
             brief = images.get_or_create_document(
-                f"{item['title'][language]}: project brief",
+                BRIEF_TITLE[language].format(title=item["title"][language]),
                 f"{item['key'][:60]}-brief.pdf",
                 lambda: images.render_brief(
                     item["title"][language], [to_plain_text(text("summary"))]
@@ -486,7 +510,10 @@ class DemoLoader:
             fields["resources"] = [
                 (
                     "resources",
-                    {"heading": "", "items": [("document", {"document": brief, "title": ""})]},
+                    {
+                        "heading": "",
+                        "items": [("document", {"document": brief, "title": BRIEF_LINK[language]})],
+                    },
                 )
             ]
         page = model(**fields)
@@ -526,6 +553,14 @@ class DemoLoader:
                 + SolutionPage.objects.filter(locale=locale).live().count()
             )
         return counts
+
+
+def case_slug(item) -> str:
+    """A case study's slug in the language it was written in: its key in English, else made from
+    its title, as for its translations."""
+    if item["language"] == "en":
+        return item["key"]
+    return slug_from_title(item["title"][item["language"]]) or item["key"]
 
 
 def _date(value):

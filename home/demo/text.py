@@ -1,12 +1,22 @@
 """Turning the demo data's plain text into what page fields hold."""
 
+import re
+
 from django.utils.html import escape
 
 LANGUAGES = ("en", "fr", "es")
+# Line breaks and runs of spaces, but not the no-break spaces French typography puts before ? ! ; :
+# (which str.split() would also break on).
+BREAKABLE_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def squash(text: str) -> str:
+    """`text` on one line, with single spaces between words."""
+    return BREAKABLE_SPACE.sub(" ", text).strip(" ")
 
 
 def paragraphs(text: str) -> list[str]:
-    return [" ".join(part.split()) for part in (text or "").split("\n\n") if part.strip()]
+    return [squash(part) for part in (text or "").split("\n\n") if squash(part)]
 
 
 def to_rich_text(text: str) -> str:
@@ -27,7 +37,7 @@ def pairs(texts: dict | None, source: str, target: str) -> dict[str, str]:
     if not texts or source not in texts or target not in texts:
         return {}
     source_text, target_text = texts[source], texts[target]
-    result = {" ".join(source_text.split()): " ".join(target_text.split())}
+    result = {squash(source_text): squash(target_text)}
     source_paragraphs, target_paragraphs = paragraphs(source_text), paragraphs(target_text)
     if len(source_paragraphs) == len(target_paragraphs):
         result.update(zip(source_paragraphs, target_paragraphs, strict=True))

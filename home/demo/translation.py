@@ -13,6 +13,8 @@ from wagtail_localize.models import (
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.strings import StringValue
 
+from home.demo.text import squash
+
 
 def translate(instance, locale: Locale, strings: dict[str, str], user=None):
     """Create (or leave alone) the translation of `instance` into `locale`.
@@ -28,8 +30,9 @@ def translate(instance, locale: Locale, strings: dict[str, str], user=None):
     translation = Translation.objects.get(source=source, target_locale=locale)
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
-        text = html.unescape(segment.string.data)
-        target = strings.get(" ".join(text.split())) or strings.get(text)
+        # A plain-text field's line breaks are stored as <br/>.
+        text = html.unescape(segment.string.data.replace("<br/>", "\n"))
+        target = strings.get(squash(text)) or strings.get(text)
         if target:
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,

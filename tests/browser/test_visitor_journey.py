@@ -12,8 +12,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_french_visitor_reaches_a_case_study_through_region_and_city(live_server, browser_page):
-    region = RegionalSectionPage.objects.live().get(locale__language_code="fr", slug="europe")
-    city = MemberCityPage.objects.live().get(locale__language_code="fr", slug="barcelona")
+    # Looked up through the English pages: French pages have French slugs.
+    region = RegionalSectionPage.objects.get(locale__language_code="en", slug="europe")
+    region = region.get_translations().live().get(locale__language_code="fr")
+    city = MemberCityPage.objects.get(locale__language_code="en", slug="barcelona")
+    city = city.get_translations().live().get(locale__language_code="fr").specific
     case = case_studies_under(
         city
     ).first()  # one the city leads, so the breadcrumb passes through it

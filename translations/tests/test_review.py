@@ -25,7 +25,9 @@ def locale(code):
 
 def new_case(language="en", city="barcelona"):
     """A case study an editor has just written and published in `language`."""
-    parent = MemberCityPage.objects.get(locale=locale(language), slug=city)
+    parent = MemberCityPage.objects.get(locale=locale("en"), slug=city).get_translation(
+        locale(language)
+    )
     page = InitiativePageFactory(
         parent=parent,
         locale=parent.locale,
@@ -136,7 +138,7 @@ def test_a_case_written_first_in_french_or_spanish_is_the_source_of_its_translat
 ):
     case = first_demo_case(language)
     model = SolutionPage if case["type"] == "solution" else InitiativePage
-    original = model.objects.get(locale__language_code=language, slug=case["key"])
+    original = model.objects.get(locale__language_code=language, title=case["title"][language])
     source = source_of(original)
     assert source.locale.language_code == language
     targets = {t.target_locale.language_code for t in source.translations.filter(enabled=True)}
