@@ -84,4 +84,5 @@ def test_a_right_to_left_language_renders_right_to_left(client):
 def test_the_search_suggestion_is_punctuated_the_french_way():
     with translation.override("fr"):
         content = render_to_string("search/components/no_results.html", {"suggestion": "logement"})
-    assert "Vouliez-vous dire\u202f:" in content
+    assert "Vouliez-vous dire <a" in content
+    assert "logement</a>\u202f?" in content
