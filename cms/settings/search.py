@@ -34,7 +34,9 @@ def search_backends(index_prefix: str, languages: list[tuple[str, str]], engine=
     if engine is None:
         return {"default": database}
     backend, url = engine
-    timeout = env_int("SEARCH_TIMEOUT", 5)
+    # A visitor waits at most this long for the engine before the database answers instead
+    # (search/breaker.py); index writes and rebuilds allow longer (search/tasks.py, index.py).
+    timeout = env_int("SEARCH_TIMEOUT", 1)
     backends = {
         "default": engine_backend(backend, url, index_prefix, timeout),
         "database": database,
