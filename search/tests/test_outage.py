@@ -95,18 +95,29 @@ def breaker_on(cooldown=30):
             breaker.reset()
 
 
+@pytest.fixture
+def site_database(db, tmp_path):
+    """A copy of the test database for a live site, taken before the test writes anything (a
+    write would lock the in-memory database against the copy)."""
+    if connections["default"].vendor != "sqlite":
+        pytest.skip("the live site runs on a copy of the SQLite test database")
+    database = tmp_path / "site.sqlite3"
+    copy = sqlite3.connect(database)
+    try:
+        connections["default"].ensure_connection()
+        connections["default"].connection.backup(copy)
+    finally:
+        copy.close()
+    return database
+
+
 @contextmanager
-def live_site(engine_name, tmp_path):
+def live_site(engine_name, database, tmp_path):
     """The site under gunicorn, two worker processes as in production, on a copy of the test
     database and the test's engine indexes, sharing a file cache (the breaker's state) as the
     processes of one machine do. Yields its base URL."""
     from search.engines import ENGINE_NAMES
 
-    database = tmp_path / "site.sqlite3"
-    if connections["default"].vendor != "sqlite":
-        pytest.skip("the live site copies the SQLite test database")
-    with sqlite3.connect(database) as copy:
-        connections["default"].connection.backup(copy)
     env = {name: value for name, value in os.environ.items() if name not in ENGINE_NAMES}
     variable = next(name for name, label in ENGINE_NAMES.items() if label == engine_name)
     with socket.socket() as probe:
@@ -122,6 +133,7 @@ def live_site(engine_name, tmp_path):
             "CACHE_DIR": str(tmp_path / "cache"),
             "TASK_BACKEND": "immediate",
             "SEARCH_BREAKER_COOLDOWN": "30",
+            "SEARCH_TIMEOUT": "1",
         }
     )
     server = subprocess.Popen(
@@ -161,14 +173,14 @@ def concurrent_gets(base, requests):
         return list(pool.map(lambda request: timed_get(base, *request), requests))
 
 
-def test_a_paused_engine_never_stalls_a_visitor(engine, locales, tmp_path):
+def test_a_paused_engine_never_stalls_a_visitor(site_database, engine, locales, tmp_path):
     city = MemberCityPage.objects.get(locale=locales["en"], slug="dakar")
     searches = [("/en/search/", {"q": word}) for word in ("dakar", "water", "housing", "mobility")]
     wave = [searches[n % len(searches)] for n in range(CONCURRENT - 2)] + [
         ("/en/search/autocomplete/", {"q": "dak"}),
         ("/en/search/", {"q": "zzqxnothing"}),  # no hits: asks for a spelling suggestion
     ]
-    with live_site(engine, tmp_path) as base:
+    with live_site(engine, site_database, tmp_path) as base:
         # Every worker process warmed up, and the engine answering.
         for _status, body, _seconds in concurrent_gets(base, wave):
             assert NOTICE not in body
