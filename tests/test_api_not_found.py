@@ -2,7 +2,7 @@
 redirect to a language-prefixed HTML page."""
 
 import pytest
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from home.tests.factories import StandardPageFactory
 
@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.without_demo_content]
 
 @pytest.fixture
 def parent(db):
-    return Page.objects.get(depth=2)
+    return Site.objects.get(is_default_site=True).root_page
 
 
 def assert_json_404(client, path):
