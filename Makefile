@@ -17,15 +17,21 @@ $(VENV)/.installed: requirements/dev.txt
 
 install: $(VENV)/.installed
 
+# The demo loader runs its tasks inline (TASK_BACKEND=immediate): the rebuild that follows
+# indexes everything anyway, and the worker's queue starts empty.
 setup: install
 	$(MANAGE) compiletranslations
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo_content
+	TASK_BACKEND=immediate $(MANAGE) load_demo_content
 	$(MANAGE) rebuild_search
 
+# The task worker (search index updates, Wagtail's own tasks) runs beside the server and stops
+# with it.
 run: setup
 	@echo "Admin: http://$(HOST):$(PORT)/admin/  user: admin  password: metropolis (local demo only)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(MANAGE) db_worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver $(HOST):$(PORT)
 
 # One test process per core (pytest-xdist); the tests of a real search engine share one of them
 # (see search/tests/conftest.py). TEST_WORKERS=0 runs everything in this process.

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import RateLimitedPasswordResetView
-from cms import views
+from cms import health, views
 from cms.api import api_router
 from search import views as search_views
 from translations import views as translation_views
@@ -23,6 +23,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("health/", health.alive, name="health"),
+    path("health/ready", health.ready, name="health_ready"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap_index, name="sitemap_index"),
 ]

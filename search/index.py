@@ -2,8 +2,10 @@
 
 With an engine configured, every content language has its own backend (named by its language code,
 see cms/settings/search.py). Wagtail does not update those automatically: a page is written to its
-own language's backend here, when it is published, unpublished, moved or deleted. When the engine
-cannot be reached, the update is queued in PendingIndexUpdate and applied once it answers again.
+own language's backend here, when it is published, unpublished, moved or deleted, by a background
+task (search/tasks.py). When the engine cannot be reached, the update is recorded in
+PendingIndexUpdate and the task tries again later; each successful write also applies what is
+recorded.
 """
 
 import logging

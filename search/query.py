@@ -25,6 +25,7 @@ from wagtail.models import Locale, Page
 from cms.pages import private_sections_q
 from initiatives.filters import CaseStudyFilter, FacetFacts, in_locale
 from initiatives.models import InitiativePage, SolutionPage, Theme
+from search import breaker
 from search.analysis import strip_elisions
 from search.faceting import EngineFacetedSearch
 from search.highlight import WORD, highlight, plain_text, shorten
@@ -107,7 +108,9 @@ class SiteSearch:
         case_filter = CaseStudyFilter(self.params, self.locale, preserved=self.preserved)
         results = backend.search(self.terms, self._pages(self.locale), operator="and")
         try:
-            return EngineFacetedSearch(backend, results, case_filter, self.sort, RESULTS_PER_PAGE)
+            return breaker.call(
+                EngineFacetedSearch, backend, results, case_filter, self.sort, RESULTS_PER_PAGE
+            )
         except Exception as error:  # noqa: BLE001 - any engine failure: answer from the database
             logger.warning("Search engine unavailable, using the database: %s", error)
             self.degraded = True
@@ -118,7 +121,7 @@ class SiteSearch:
         backend = language_backend(locale.language_code)
         if backend is not None and not self.degraded:
             try:
-                return self._rank_on_engine(backend, queryset, locale)
+                return breaker.call(self._rank_on_engine, backend, queryset, locale)
             except Exception as error:  # noqa: BLE001 - any engine failure: answer from the database
                 logger.warning("Search engine unavailable, using the database: %s", error)
                 self.degraded = True
@@ -242,7 +245,7 @@ class SiteSearch:
         backend = language_backend(self.locale.language_code)
         if backend is not None and not self.degraded:
             try:
-                return spelling_suggestion(backend, self.terms)
+                return breaker.call(spelling_suggestion, backend, self.terms)
             except Exception as error:  # noqa: BLE001 - a missing suggestion is no reason to fail
                 logger.warning("Spelling suggestion unavailable: %s", error)
         return self._title_suggestion()

@@ -1,25 +1,30 @@
-"""Wire page life-cycle events to the per-language engine indexes."""
+"""Wire page life-cycle events to the per-language engine indexes, through background tasks
+(search/tasks.py): the editor's request only queues the update."""
 
 from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search.index import remove_page, update_page
+from search.tasks import queue_page_update
+
+
+def _queue(page):
+    queue_page_update(page.pk, page.specific_class._meta.label, page.locale.language_code)
 
 
 def on_publish_or_unpublish(sender, instance, **kwargs):
-    update_page(instance)
+    _queue(instance)
 
 
 def on_move(sender, instance, **kwargs):
     # A move can change the locale tree a page belongs to, and always changes its path.
-    for page in instance.get_descendants(inclusive=True).specific():
-        update_page(page)
+    for page in instance.get_descendants(inclusive=True).select_related("locale"):
+        _queue(page)
 
 
 def on_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        remove_page(instance)
+        queue_page_update(instance.pk, instance._meta.label, instance.locale.language_code)
 
 
 def connect():

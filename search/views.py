@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from cms.pages import private_sections_q
+from search import breaker
 from search.index import database_backend, language_backend
 from search.query import SiteSearch, search_terms, sort_links
 
@@ -46,11 +47,7 @@ def autocomplete(request):
     queryset = Page.objects.live().exclude(private_sections_q()).filter(locale=locale)
     backend = language_backend(locale.language_code)
     try:
-        pages = (
-            list(backend.autocomplete(terms, queryset, operator="and")[:AUTOCOMPLETE_LIMIT])
-            if backend
-            else None
-        )
+        pages = breaker.call(engine_autocomplete, backend, terms, queryset) if backend else None
     except Exception as error:  # noqa: BLE001 - the database answers while the engine is away
         logger.warning("Autocomplete engine unavailable: %s", error)
         pages = None
@@ -65,3 +62,7 @@ def autocomplete(request):
         for page in pages
     ]
     return JsonResponse({"results": results})
+
+
+def engine_autocomplete(backend, terms, queryset) -> list:
+    return list(backend.autocomplete(terms, queryset, operator="and")[:AUTOCOMPLETE_LIMIT])

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "modelcluster",
+    "django_tasks",
+    "django_tasks_db",
     "taggit",
     "rest_framework",
     "django_filters",
@@ -62,7 +64,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -181,6 +183,31 @@ WAGTAILAPI_LIMIT_MAX = 100
 # Search: the database backend unless ELASTICSEARCH_URL or OPENSEARCH_URL is set.
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "metropolis_")
 WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_INDEX_PREFIX, LANGUAGES)
+# After an engine failure or timeout, visitors' searches use the database for this many seconds
+# before asking the engine again (search/breaker.py).
+SEARCH_BREAKER_COOLDOWN = env_int("SEARCH_BREAKER_COOLDOWN", 30)
+
+# Shared by every process on the machine (the search breaker's state lives here): Redis when
+# REDIS_URL is set, which several machines can share, else files under CACHE_DIR.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
+        if env("REDIS_URL")
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+        }
+    )
+}
+
+# Background tasks (search index updates, Wagtail's own): queued in the database and run by
+# `manage.py db_worker` (started by `make run`, its own service in docker-compose.yml).
+# TASK_BACKEND=immediate runs them inline instead, as the tests and the demo loader do.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env("TASK_BACKEND", "database")]}}
 
 # wagtail-localize
 # Off unless MACHINE_TRANSLATOR names DeepL or LibreTranslate (see cms/settings/translation.py).

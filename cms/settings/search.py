@@ -27,14 +27,19 @@ def engine_url() -> tuple[str, str] | None:
     return None
 
 
-def search_backends(index_prefix: str, languages: list[tuple[str, str]], engine=None) -> dict:
-    """`engine` is a (backend class path, URL) pair; by default the one the environment names."""
+def search_backends(
+    index_prefix: str, languages: list[tuple[str, str]], engine=None, timeout=None
+) -> dict:
+    """`engine` is a (backend class path, URL) pair; by default the one the environment names.
+    `timeout` (seconds), by default SEARCH_TIMEOUT's."""
     database = {"BACKEND": DATABASE_BACKEND}
     engine = engine or engine_url()
     if engine is None:
         return {"default": database}
     backend, url = engine
-    timeout = env_int("SEARCH_TIMEOUT", 5)
+    # A visitor waits at most this long for the engine before the database answers instead
+    # (search/breaker.py); index writes and rebuilds allow longer (search/tasks.py, index.py).
+    timeout = timeout or env_int("SEARCH_TIMEOUT", 1)
     backends = {
         "default": engine_backend(backend, url, index_prefix, timeout),
         "database": database,

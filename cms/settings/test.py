@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, TASK_BACKENDS
 from .env import env
 from .search import DATABASE_BACKEND
 
@@ -18,3 +18,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": DATABASE_BACKEND}}
 # django-axes needs the request in authenticate(), which the test client's login() does not pass;
 # the lockout tests turn it on for themselves (accounts/tests/).
 AXES_ENABLED = False
+# Tasks run inline, so a test sees their effect at once; the outage tests run the database queue
+# and its worker themselves (search/tests/test_outage.py).
+TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
+# Each test process has its own cache, so a test that opens the search breaker never sends another
+# process's searches to the database; and it stays closed unless a test asks for a cool-down.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SEARCH_BREAKER_COOLDOWN = 0
