@@ -116,7 +116,7 @@ def test_autocomplete_finds_the_pages_search_finds(client, search_backend, langu
 def test_the_pages_of_the_issue_are_offered(client, search_backend):
     eau = {result["title"] for result in autocomplete(client, "fr", "l'eau de pluie")}
     energie = {result["title"] for result in autocomplete(client, "fr", "communautés d'énergie")}
-    assert "Berlin ville éponge : garder l'eau de pluie là où elle tombe" in eau
+    assert "Berlin ville éponge\u202f: garder l'eau de pluie là où elle tombe" in eau
     assert any(title.endswith("communautés d'énergie") for title in energie)
     assert {result["title"] for result in autocomplete(client, "fr", "Bogotá")} >= {"Bogotá"}
 

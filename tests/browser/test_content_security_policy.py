@@ -108,7 +108,7 @@ def test_a_visitor_s_journey_raises_no_csp_violation(live_server, browser_page, 
     settle(page)
 
     page.goto(f"{base}/en/search/")
-    box = page.get_by_role("combobox")
+    box = page.locator("#search-page-query")
     box.press_sequentially("wat", delay=80)
     page.get_by_role("listbox").get_by_role("option").first.wait_for()
     box.press("ArrowDown")
