@@ -118,7 +118,8 @@ def test_the_pages_of_the_issue_are_offered(client, search_backend):
     energie = {result["title"] for result in autocomplete(client, "fr", "communautés d'énergie")}
     assert "Berlin ville éponge\u202f: garder l'eau de pluie là où elle tombe" in eau
     assert any(title.endswith("communautés d'énergie") for title in energie)
-    assert {result["title"] for result in autocomplete(client, "fr", "Bogotá")} >= {"Bogotá"}
+    # French writes the city without its accent: the accented query still finds it.
+    assert {result["title"] for result in autocomplete(client, "fr", "Bogotá")} >= {"Bogota"}
 
 
 @pytest.mark.parametrize(
