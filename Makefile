@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres bench install setup lint format translations engines engines-stop postgres postgres-stop
+.PHONY: run test test-security test-postgres bench install setup lint format translations engines engines-stop postgres postgres-stop
 
 # The environment is rebuilt whenever the lock file changes.
 $(VENV)/.installed: requirements/dev.txt
@@ -34,11 +34,18 @@ run: setup
 		$(MANAGE) runserver $(HOST):$(PORT)
 
 # One test process per core (pytest-xdist); the tests of a real search engine share one of them
-# (see search/tests/conftest.py). TEST_WORKERS=0 runs everything in this process.
+# (see search/tests/conftest.py). TEST_WORKERS=0 runs everything in this process. The HTTP
+# permission matrices run on a stratified sample here; test-security runs all of them.
 TEST_WORKERS ?= auto
 test: install
 	$(MANAGE) compiletranslations
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
+	SECURITY_MATRIX=sample $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
+
+# Every city editor group against every page and media item of every city over HTTP: about
+# 300,000 requests, which CI runs after `make test`.
+test-security: install
+	$(MANAGE) compiletranslations
+	SECURITY_MATRIX=full $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -m security_matrix
 
 # The database search backend's tests on a real PostgreSQL (started by scripts/postgres; Debian:
 # apt-get install postgresql). They build their own pages, so the demo site (minutes) is not

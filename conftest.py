@@ -1,11 +1,19 @@
 """Fixtures shared by every test folder."""
 
+import fcntl
+import hashlib
 import io
+import sqlite3
+import subprocess
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Locale, Site
+
+# Built demo databases, one per version of the code that builds them (see demo_template).
+TEMPLATES = Path(settings.BASE_DIR) / ".cache" / "test-templates"
 
 
 def pytest_configure(config):
@@ -19,18 +27,81 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
-    """The test database holds the full demo site, built once per session by the real loader.
+    """The test database holds the full demo site, built by the real loader.
 
+    On SQLite (the default) the site is built once for every test process and every run of the
+    same code, and copied in (`demo_template`); on another database each process builds it.
     When every selected test is marked `without_demo_content` (they build what they need), only
     the locales are created: the demo site takes minutes to build.
     """
+    from django.db import connection
+
     items = request.session.items
     with django_db_blocker.unblock():
         if items and all(item.get_closest_marker("without_demo_content") for item in items):
             for code, _name in settings.LANGUAGES:
                 Locale.objects.get_or_create(language_code=code)
+        elif connection.vendor == "sqlite":
+            connection.ensure_connection()
+            with sqlite3.connect(demo_template()) as template:
+                template.backup(connection.connection)
         else:
             call_command("load_demo_content", stdout=io.StringIO())
+
+
+def demo_template() -> Path:
+    """A SQLite file holding the migrated database with the demo site, built on first use.
+
+    Its name is a digest of every file that could change what the loader builds (the code,
+    migrations, demo data and translations, not the tests), so an edit to any of them builds a
+    new one. Test processes take a lock: one builds, the others wait and copy. The images and
+    documents the loader wrote stay in the test MEDIA_ROOT; a template whose files are gone is
+    rebuilt."""
+    template = TEMPLATES / f"demo-{source_digest()}.sqlite3"
+    TEMPLATES.mkdir(parents=True, exist_ok=True)
+    with open(TEMPLATES / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if template.exists() and media_present(template):
+            return template
+        from django.db import connection
+
+        call_command("load_demo_content", stdout=io.StringIO())
+        partial = template.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        with sqlite3.connect(partial) as copy:
+            connection.connection.backup(copy)
+        for old in TEMPLATES.glob("demo-*.sqlite3"):
+            old.unlink()
+        partial.rename(template)
+    return template
+
+
+def source_digest() -> str:
+    root = Path(settings.BASE_DIR)
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=root,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    digest = hashlib.sha256()
+    for name in sorted(filter(None, listed)):
+        path = root / name.decode()
+        if "tests" in path.parts or path.suffix in (".md", ".html") or not path.is_file():
+            continue
+        digest.update(name + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def media_present(template: Path) -> bool:
+    media = Path(settings.MEDIA_ROOT)
+    with sqlite3.connect(f"file:{template}?mode=ro", uri=True) as db:
+        names = [
+            name
+            for table in ("wagtailimages_image", "wagtaildocs_document")
+            for (name,) in db.execute(f"SELECT file FROM {table}")  # noqa: S608 (fixed names)
+        ]
+    return all((media / name).is_file() for name in names)
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,8 @@ attempted over HTTP, what a city editor may do, and where the tallies are writte
 
 import fcntl
 import json
+import os
+from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple
 
@@ -27,6 +29,34 @@ ACTIONS = (
 # The page actions the admin also offers in bulk, on many pages in one request.
 BULK_ACTIONS = ("publish", "unpublish", "delete", "move")
 TALLY_FILE = Path(settings.BASE_DIR) / "test-artifacts" / "security-tallies.json"
+# `make test` checks a stratified sample of the HTTP matrices; `make test-security` (which CI
+# runs) sets SECURITY_MATRIX=full and checks every combination.
+FULL_MATRIX = os.environ.get("SECURITY_MATRIX", "sample") == "full"
+
+
+def matrix_targets(team_index: int, targets, own, stratum, own_share=None):
+    """The targets one editor group is tried on: all of them for the full matrix, else a
+    stratified sample.
+
+    `own(target)` says whether the target is the group's; `stratum(target)` names what besides
+    ownership decides the answer (e.g. page type, locale, live or not). The sample has one target
+    of every stratum outside the group, and the group's own targets of one `own_share` (e.g. one
+    locale), since what a group may do to its own content costs a full admin page to check. Each
+    group takes a different member of each stratum and a different share (rotating with
+    `team_index`), so across the groups the sample reaches every share and many cities."""
+    if FULL_MATRIX:
+        return list(targets)
+    mine, others = [], defaultdict(list)
+    for target in targets:
+        if own(target):
+            mine.append(target)
+        else:
+            others[stratum(target)].append(target)
+    if own_share is not None and mine:
+        shares = sorted({own_share(target) for target in mine})
+        share = shares[team_index % len(shares)]
+        mine = [target for target in mine if own_share(target) == share]
+    return mine + [members[team_index % len(members)] for members in others.values()]
 
 
 def api_allows(tester, action: str) -> bool:
