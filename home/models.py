@@ -10,10 +10,10 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from cities.models import MemberCityPage, RegionalSectionPage
-from home.blocks import BodyBlock
+from core.blocks import BodyBlock
+from core.translation_fields import PAGE_FIELDS
 from initiatives.models import CaseLibraryPage, InitiativePage, SolutionPage
 from initiatives.queries import live_case_studies
-from translations.fields import PAGE_FIELDS
 
 
 class HomePage(Page):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from cities.models import MemberCityPage, RegionalSectionPage
-from cms.pages import private_sections_q
+from core.pages import private_sections_q
 from initiatives.models import (
     CaseStudyStatus,
     InitiativePage,

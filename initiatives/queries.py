@@ -2,8 +2,10 @@
 so every listing goes through these helpers rather than repeating the pair."""
 
 from django.db.models import Q, QuerySet
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from cities.models import MemberCityPage, RegionalSectionPage
 from initiatives.models import InitiativePage, SolutionPage
 
 CASE_STUDY_MODELS = (InitiativePage, SolutionPage)
@@ -50,11 +52,6 @@ def case_studies_for_city(city) -> QuerySet:
 def with_card_details(cases) -> list:
     """The case studies as a list, with what their cards show (lead city, region, image and its
     rendition) fetched in a few queries for the whole list rather than a few per card."""
-    from wagtail.images import get_image_model
-
-    # Imported here: cities.models imports this module.
-    from cities.models import MemberCityPage, RegionalSectionPage
-
     cases = list(cases)
     if not cases:
         return cases

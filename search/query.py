@@ -22,7 +22,7 @@ from django.db.models import Count
 from django.utils.functional import cached_property
 from wagtail.models import Locale, Page
 
-from cms.pages import private_sections_q
+from core.pages import private_sections_q
 from initiatives.filters import CaseStudyFilter, FacetFacts, in_locale
 from initiatives.models import InitiativePage, SolutionPage, Theme
 from search import breaker

@@ -11,14 +11,15 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock, ContactBlock, KeyFigureBlock, ResourceListBlock
+from cities.models import MemberCityPage, RegionalSectionPage
+from core.blocks import BodyBlock, ContactBlock, KeyFigureBlock, ResourceListBlock
+from core.translation_fields import PAGE_FIELDS
 from initiatives.forms import CaseStudyForm
 from initiatives.serializers import TaxonomySerializer
-from translations.fields import PAGE_FIELDS
 
 from .taxonomy import default_locale_only
 
@@ -36,10 +37,6 @@ def validate_summary_length(value: str) -> None:
             )
             % {"limit": SUMMARY_MAX_WORDS, "count": words}
         )
-
-
-def default_locale_member_cities():
-    return models.Q(locale_id=Locale.get_default().pk)
 
 
 class CaseStudyStatus(models.TextChoices):
@@ -88,7 +85,7 @@ class CaseStudyPage(Page):
         "cities.MemberCityPage",
         verbose_name=_("partner member cities"),
         related_name="+",
-        limit_choices_to=default_locale_member_cities,
+        limit_choices_to=default_locale_only,
         blank=True,
         help_text=_("The case study also appears on each partner city's page."),
     )
@@ -188,8 +185,6 @@ class CaseStudyPage(Page):
         # Wagtail does not prefetch ParentalManyToManyFields (older django-modelcluster ignored
         # prefetched values). The installed one honours them, so a rebuild fetches every chunk's
         # themes, goals and partner cities in three queries instead of three per case study.
-        from cities.models import MemberCityPage
-
         partner_keys = MemberCityPage.objects.only("translation_key")
         return (
             super()
@@ -270,14 +265,10 @@ class CaseStudyPage(Page):
 
     @cached_property
     def lead_city(self):
-        from cities.models import MemberCityPage
-
         return MemberCityPage.objects.ancestor_of(self).first()
 
     @cached_property
     def region(self):
-        from cities.models import RegionalSectionPage
-
         return RegionalSectionPage.objects.ancestor_of(self).first()
 
     @property

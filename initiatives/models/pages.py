@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from translations.fields import PAGE_FIELDS
+from core.translation_fields import PAGE_FIELDS
 
 from .base import CaseStudyPage
 

@@ -1,4 +1,4 @@
-"""Builds the demo site from the TOML files in home/demo/data/.
+"""Builds the demo site from the TOML files in demo/data/.
 
 Each object is looked up by a stable key before it is created, so a second run changes nothing.
 Pages are created and published with revisions, and translated through wagtail-localize.
@@ -14,10 +14,10 @@ from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
 from cities.models import MemberCityPage, RegionalSectionPage
+from demo import images
+from demo.text import LANGUAGES, pairs, to_plain_text, to_rich_text
+from demo.translation import translate
 from editorial import roles
-from home.demo import images
-from home.demo.text import LANGUAGES, pairs, to_plain_text, to_rich_text
-from home.demo.translation import translate
 from home.models import HomePage, StandardPage
 from initiatives.models import (
     CaseLibraryPage,
