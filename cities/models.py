@@ -11,15 +11,14 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.rich_text import PROSE_FEATURES
 from core.translation_fields import PAGE_FIELDS
-
-INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 class RegionalSectionPage(Page):
     """One of the four regional sections; its children are the member cities of the region."""
 
-    introduction = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
+    introduction = RichTextField(_("introduction"), features=PROSE_FEATURES, blank=True)
     secretariat_city = models.CharField(_("regional secretariat city"), max_length=120, blank=True)
     contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
     contact_role = models.CharField(_("contact role"), max_length=160, blank=True)
@@ -119,7 +118,7 @@ class MemberCityPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    introduction = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
+    introduction = RichTextField(_("introduction"), features=PROSE_FEATURES, blank=True)
     contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
     contact_role = models.CharField(_("contact role"), max_length=160, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)

@@ -17,7 +17,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cities.models import MemberCityPage, RegionalSectionPage
 from core.blocks import BodyBlock, ContactBlock, KeyFigureBlock, ResourceListBlock
+from core.rich_text import PROSE_FEATURES
 from core.translation_fields import PAGE_FIELDS
+from core.tree import ancestor_paths
 from initiatives.forms import CaseStudyForm
 from initiatives.serializers import TaxonomySerializer
 
@@ -92,9 +94,7 @@ class CaseStudyPage(Page):
     partner_organisations = models.TextField(
         _("partner organisations"), blank=True, help_text=_("One organisation per line.")
     )
-    results = RichTextField(
-        _("results and impact"), features=["bold", "italic", "ol", "ul", "link"], blank=True
-    )
+    results = RichTextField(_("results and impact"), features=PROSE_FEATURES, blank=True)
     key_figures = StreamField(
         [("figure", KeyFigureBlock())], verbose_name=_("key figures"), blank=True
     )
@@ -205,7 +205,7 @@ class CaseStudyPage(Page):
 
     def ancestor_paths(self) -> list[str]:
         """The tree paths of this page and its ancestors: its region and city are among them."""
-        return [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return ancestor_paths(self.path)
 
     translatable_fields = [
         *PAGE_FIELDS,

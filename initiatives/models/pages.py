@@ -7,11 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.rich_text import PROSE_FEATURES
 from core.translation_fields import PAGE_FIELDS
 
 from .base import CaseStudyPage
-
-PROSE_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
 class InitiativePage(CaseStudyPage):
