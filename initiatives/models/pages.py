@@ -129,6 +129,8 @@ class CaseLibraryPage(Page):
         verbose_name = _("case library")
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: the filters are built on these models (initiatives/filters.py imports
+        # this package), and the case library is the one page that runs them.
         from initiatives.filters import CaseStudyFilter
 
         context = super().get_context(request, *args, **kwargs)
