@@ -1,5 +1,5 @@
 """StreamField blocks shared by every page type. Each block renders with its own template in
-home/templates/blocks/."""
+core/templates/blocks/."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
