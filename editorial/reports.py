@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState, get_default_page_content_type
 
 from cities.models import MemberCityPage, RegionalSectionPage
+from core.tree import ancestor_paths
 
 STALE_AFTER = datetime.timedelta(days=365)
 OUTSIDE_REGIONS = _("Organisation pages")
@@ -37,13 +38,12 @@ class TreePlaces:
             self.kind_by_path[path] = (kind, key)
             if key not in self.titles or locale_id == default_locale_id:
                 self.titles[key] = title
-        self.step = Page.steplen
 
     def place(self, path: str) -> tuple:
         """(region key, city key) of the page at `path`; either may be None."""
         region = city = None
-        for end in range(self.step, len(path) + 1, self.step):
-            kind, key = self.kind_by_path.get(path[:end], (None, None))
+        for ancestor in ancestor_paths(path):
+            kind, key = self.kind_by_path.get(ancestor, (None, None))
             if kind == "region":
                 region = key
             elif kind == "city":

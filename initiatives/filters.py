@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from cities.models import MemberCityPage, RegionalSectionPage
-from cms.pages import private_sections_q
+from core.pages import private_sections_q
+from core.tree import ancestor_paths
 from initiatives.models import (
     CaseStudyStatus,
     InitiativePage,
@@ -449,8 +450,4 @@ def _in_tree(path: str, root_path: str | None) -> bool:
 
 def _ancestors(path: str, keys_by_path: dict[str, str]) -> set[str]:
     """The keys of the places in `keys_by_path` that are `path` or above it in the tree."""
-    return {
-        keys_by_path[path[:end]]
-        for end in range(Page.steplen, len(path) + 1, Page.steplen)
-        if path[:end] in keys_by_path
-    }
+    return {keys_by_path[path] for path in ancestor_paths(path) if path in keys_by_path}

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
-from cms.pages import private_sections_q
+from core.pages import private_sections_q
 from search import breaker
 from search.index import database_backend, language_backend
 from search.query import SiteSearch, search_terms, sort_links

@@ -6,8 +6,9 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
-from .env import env, env_bool, env_int, env_list
-from .search import search_backends
+from core.env import env, env_bool, env_int, env_list
+from search.config import search_backends
+
 from .translation import machine_translator
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -20,6 +21,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "cms",
+    "demo",
     "accounts",
     "home",
     "cities",
@@ -27,6 +29,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "translations",
+    "core",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
