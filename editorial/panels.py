@@ -3,6 +3,7 @@
 from wagtail.admin.ui.components import Component
 
 from editorial import reports
+from editorial.permissions import admin_locale
 
 STALE_PAGES_SHOWN = 20
 
@@ -41,4 +42,7 @@ class TranslationCoveragePanel(Component):
     order = 270
 
     def get_context_data(self, parent_context):
-        return {"table": reports.translation_coverage(), "request": parent_context["request"]}
+        request = parent_context["request"]
+        # Regions and cities named in the language the moderator reads the admin in.
+        table = reports.translation_coverage(admin_locale(request.user))
+        return {"table": table, "request": request}

@@ -318,6 +318,10 @@ class CaseStudyFilter:
             facets.append(facet)
         return facets
 
+    def shown_facets(self) -> list[Facet]:
+        """The facets with something to choose (a value found, or one selected to remove)."""
+        return [facet for facet in self.facets() if facet.options]
+
     def active_filters(self) -> list[ActiveFilter]:
         active = []
         for param in FILTER_PARAMS:

@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale, Page
+from wagtail.users.models import UserProfile
 
 from cities.models import MemberCityPage
 from editorial.reports import translation_coverage
@@ -118,3 +119,25 @@ def test_the_inventory_is_for_the_secretariat_only(barcelona_editor):
     editor.force_login(barcelona_editor)
     assert editor.get(INVENTORY_URL)["Location"] == "/admin/"
     assert Client().get(INVENTORY_URL)["Location"].startswith("/admin/login/")
+
+
+def test_the_coverage_panel_names_places_in_the_moderator_language(moderator, barcelona, lisbon):
+    UserProfile.objects.update_or_create(user=moderator, defaults={"preferred_language": "fr"})
+    french = Locale.objects.get(language_code="fr")
+    barcelona_fr = barcelona.get_translation(french)
+    barcelona_fr.title = "Barcelone"
+    barcelona_fr.save(update_fields=["title"])
+    # A city with no French page keeps its English name.
+    lisbon.get_translation(french).delete()
+    client = Client()
+    client.force_login(moderator)
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Couverture des traductions" in html
+    assert '<th scope="row">Barcelone</th>' in html
+    assert '<th scope="row">Barcelona</th>' not in html
+    assert '<th scope="row">Lisbon</th>' in html
+    assert "<td>Europe</td>" in html
+    assert "<td>Afrique</td>" in html
+    assert "<td>Africa</td>" not in html
