@@ -1,4 +1,5 @@
-"""The secretariat's panels on the admin dashboard (added for those who may see them)."""
+"""The secretariat's panels on the admin dashboard (added for those who may see them). Regions and
+cities are named in the language the moderator reads the admin in."""
 
 from wagtail.admin.ui.components import Component
 
@@ -14,11 +15,12 @@ class AwaitingReviewPanel(Component):
     order = 215  # just before Wagtail's own "Awaiting your review"
 
     def get_context_data(self, parent_context):
-        groups = reports.submissions_by_region()
+        request = parent_context["request"]
+        groups = reports.submissions_by_region(admin_locale(request.user))
         return {
             "groups": groups,
             "total": sum(len(group.submissions) for group in groups),
-            "request": parent_context["request"],
+            "request": request,
         }
 
 
@@ -43,6 +45,5 @@ class TranslationCoveragePanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        # Regions and cities named in the language the moderator reads the admin in.
         table = reports.translation_coverage(admin_locale(request.user))
         return {"table": table, "request": request}

@@ -78,8 +78,9 @@ class RegionSubmissions:
     submissions: list
 
 
-def submissions_by_region() -> list[RegionSubmissions]:
-    """Pages in a workflow, grouped by regional section (pages outside any region come last)."""
+def submissions_by_region(reader_locale=None) -> list[RegionSubmissions]:
+    """Pages in a workflow, grouped by regional section (pages outside any region come last).
+    Regions and cities are named in `reader_locale` where translated."""
     states = list(
         WorkflowState.objects.active()
         .filter(base_content_type=get_default_page_content_type())
@@ -87,7 +88,7 @@ def submissions_by_region() -> list[RegionSubmissions]:
         .order_by("created_at")
     )
     pages = Page.objects.select_related("locale").in_bulk([int(s.object_id) for s in states])
-    places = TreePlaces()
+    places = TreePlaces(reader_locale)
     groups = defaultdict(list)
     for state in states:
         page = pages.get(int(state.object_id))
@@ -97,7 +98,7 @@ def submissions_by_region() -> list[RegionSubmissions]:
         groups[region].append(Submission(page=page, state=state, city=places.title(city)))
     named = sorted(
         (RegionSubmissions(places.title(key), items) for key, items in groups.items() if key),
-        key=lambda group: group.region,
+        key=lambda group: _sort_key(group.region),
     )
     if None in groups:
         named.append(RegionSubmissions(str(OUTSIDE_REGIONS), groups[None]))

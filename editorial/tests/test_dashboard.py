@@ -46,6 +46,23 @@ def test_submissions_awaiting_review_are_grouped_by_region(moderator_client, bar
     assert americas < html.index("Andean water funds")
 
 
+def test_submissions_are_grouped_under_the_moderator_language_region_names(moderator, barcelona):
+    UserProfile.objects.update_or_create(user=moderator, defaults={"preferred_language": "fr"})
+    lima = MemberCityPage.objects.get(locale__language_code="en", slug="lima")
+    for city, title in ((barcelona, "Bus lanes on the Diagonal"), (lima, "Andean water funds")):
+        client = Client()
+        client.force_login(editor_of(city))
+        add_initiative(client, city, title, title.lower().replace(" ", "-"))
+    client = Client()
+    client.force_login(moderator)
+
+    html = client.get("/admin/").content.decode()
+
+    americas = html.index(escape("Amériques et Caraïbes (1)"))
+    assert americas < html.index("Andean water funds") < html.index("Europe (1)")
+    assert "The Americas &amp; the Caribbean (1)" not in html
+
+
 def test_stale_pages_are_those_not_updated_for_twelve_months(moderator_client, barcelona):
     page = barcelona.get_children().live().first()
     html = moderator_client.get("/admin/").content.decode()
