@@ -52,3 +52,13 @@ def test_an_empty_library_with_a_filter_offers_to_clear_it(client):
 
     assert "filters-heading" in html
     assert "Effacer tous les filtres" in html
+
+
+def test_clearing_the_filters_keeps_the_search_query():
+    french = Locale.objects.get(language_code="fr")
+    case_filter = CaseStudyFilter(
+        QueryDict("status=completed&theme=x&sort=newest"),
+        french,
+        preserved={"q": "eau"},
+    )
+    assert case_filter.clear_url() == "?q=eau&sort=newest"
