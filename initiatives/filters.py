@@ -319,6 +319,14 @@ class CaseStudyFilter:
             facets.append(facet)
         return facets
 
+    def clear_url(self) -> str:
+        """The listing without any filter, keeping what is not a filter (a search's query)."""
+        return self.url_with(**{param: [] for param in FILTER_PARAMS})
+
+    def shown_facets(self) -> list[Facet]:
+        """The facets with something to choose (a value found, or one selected to remove)."""
+        return [facet for facet in self.facets() if facet.options]
+
     def active_filters(self) -> list[ActiveFilter]:
         active = []
         for param in FILTER_PARAMS:
