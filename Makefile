@@ -35,11 +35,13 @@ run: setup
 
 # One test process per core (pytest-xdist); the tests of a real search engine share one of them
 # (see search/tests/conftest.py). TEST_WORKERS=0 runs everything in this process. The HTTP
-# permission matrices run on a stratified sample here; test-security runs all of them.
+# permission matrices run on a stratified sample here; test-security runs all of them. Tests
+# that measure response times (marked `timed`) run afterwards, alone on the machine.
 TEST_WORKERS ?= auto
 test: install
 	$(MANAGE) compiletranslations
-	SECURITY_MATRIX=sample $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
+	SECURITY_MATRIX=sample $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -m "not timed"
+	$(BIN)/pytest -m timed
 
 # Every city editor group against every page and media item of every city over HTTP: about
 # 300,000 requests, which CI runs after `make test`.

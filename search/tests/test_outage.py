@@ -36,7 +36,9 @@ from search.index import language_backend, ranked_ids
 
 from .conftest import refresh
 
-pytestmark = [pytest.mark.search_engine, pytest.mark.django_db]
+# `timed`: the bounds (2 s per search, 1 s per publish) are measured, so `make test` runs
+# these after the parallel suite, with nothing else competing for the two cores.
+pytestmark = [pytest.mark.search_engine, pytest.mark.django_db, pytest.mark.timed]
 
 NOTICE = "simpler search"
 DATABASE_TASKS = {"default": {"BACKEND": TASK_BACKENDS["database"]}}
