@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.visibility import visible
 from initiatives.models import CaseLibraryPage
 from initiatives.queries import case_studies_for_city, case_studies_under
 from translations.fields import PAGE_FIELDS
@@ -40,7 +41,7 @@ class CaseStudyListing:
 
     @cached_property
     def case_library_url(self) -> str | None:
-        library = CaseLibraryPage.objects.live().public().filter(locale_id=self.locale_id).first()
+        library = visible(CaseLibraryPage.objects.filter(locale_id=self.locale_id)).first()
         if library is None:
             return None
         return f"{library.url}?{urlencode({self.case_filter_param: self.pk})}"
@@ -102,7 +103,7 @@ class RegionalSectionPage(CaseStudyListing, Page):
 
     @cached_property
     def member_cities(self):
-        return MemberCityPage.objects.child_of(self).live().order_by("title")
+        return visible(MemberCityPage.objects.child_of(self)).order_by("title")
 
     @cached_property
     def case_studies(self):

@@ -4,6 +4,7 @@ so every listing goes through these helpers rather than repeating the pair."""
 from django.db.models import Q, QuerySet
 from wagtail.models import Locale, Page
 
+from core.visibility import visible
 from initiatives.models import InitiativePage, SolutionPage
 
 CASE_STUDY_MODELS = (InitiativePage, SolutionPage)
@@ -12,13 +13,9 @@ CARD_RENDITION = "fill-480x270"
 
 
 def live_case_studies(locale: Locale) -> QuerySet:
-    """Every live initiative and solution in one locale's tree, newest first."""
-    return (
-        Page.objects.type(*CASE_STUDY_MODELS)
-        .live()
-        .public()
-        .filter(locale=locale)
-        .order_by("-first_published_at", "pk")
+    """Every visible initiative and solution in one locale's tree, newest first."""
+    return visible(Page.objects.type(*CASE_STUDY_MODELS).filter(locale=locale)).order_by(
+        "-first_published_at", "pk"
     )
 
 

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.visibility import visible
 from home.blocks import BodyBlock, ContactBlock, KeyFigureBlock, ResourceListBlock
 from initiatives.forms import CaseStudyForm
 from initiatives.serializers import TaxonomySerializer
@@ -303,5 +304,10 @@ class CaseStudyPage(Page):
         return [goal.localized for goal in self.sdgs.all()]
 
     def localized_partner_cities(self):
-        """Partner cities in the visitor's language, where a live translation exists."""
-        return [city.localized for city in self.partner_cities.all()]
+        """Partner cities in the visitor's language, where a live translation exists; never one a
+        visitor may not see."""
+        cities = [city.localized for city in self.partner_cities.all()]
+        shown = set(
+            visible().filter(pk__in=[city.pk for city in cities]).values_list("pk", flat=True)
+        )
+        return [city for city in cities if city.pk in shown]
