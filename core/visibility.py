@@ -33,7 +33,3 @@ def visible(queryset: QuerySet | None = None, private: Q | None = None) -> Query
         queryset = Page.objects.all()
     return queryset.live().exclude(private if private is not None else private_sections_q())
 
-
-def is_visible(page) -> bool:
-    """Whether one page is visible to any visitor."""
-    return page is not None and visible(Page.objects.filter(pk=page.pk)).exists()
