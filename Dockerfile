@@ -28,4 +28,4 @@ RUN SECRET_KEY=build-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz \
 
 USER wagtail
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn cms.wsgi:application --bind 0.0.0.0:${PORT} --workers 3 --timeout 60 --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn cms.wsgi:application --config deploy/gunicorn.conf.py --access-logfile -"]

@@ -6,7 +6,7 @@ that history, so this writes the tree paths, the page rows, the case-study rows 
 and goals directly, in batches. No revisions are written and no index is touched: the benchmark
 then measures a full `rebuild_search`.
 
-The text is the demo's (home/demo/data/cases-*.toml): each generated group of three pages is one
+The text is the demo's (demo/data/cases-*.toml): each generated group of three pages is one
 demo case study written in English, French and Spanish, placed under one member city in each
 locale's tree and linked as translations, so the locales hold a third each.
 """
@@ -23,8 +23,8 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
 from cities.models import MemberCityPage
-from home.demo.loader import DATA_DIR, load
-from home.demo.text import to_plain_text, to_rich_text
+from demo.loader import DATA_DIR, load
+from demo.text import to_plain_text, to_rich_text
 from initiatives.models import InitiativePage, SolutionPage, SustainableDevelopmentGoal, Theme
 
 LANGUAGES = ("en", "fr", "es")

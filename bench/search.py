@@ -135,7 +135,7 @@ def prepare_database(fresh: bool):
 
 
 def grow(generator, size: int):
-    from cms.db import analyze
+    from core.db import analyze
 
     step(f"Case studies: growing to {size:,}")
 

@@ -1,7 +1,5 @@
 """The association's geography: four regional sections, each holding its member cities' microsites."""
 
-from urllib.parse import urlencode
-
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -13,44 +11,15 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.rich_text import PROSE_FEATURES
+from core.translation_fields import PAGE_FIELDS
 from core.visibility import visible
-from initiatives.models import CaseLibraryPage
-from initiatives.queries import case_studies_for_city, case_studies_under
-from translations.fields import PAGE_FIELDS
-
-INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-# A region or city page lists one page of its case studies; the case library has the rest.
-CASE_STUDIES_SHOWN = 12
 
 
-class CaseStudyListing:
-    """What a region or city page shows of its case studies: the first of them, how many there
-    are, and the case library filtered to the place. A count and one page, however many there
-    are (the cards' details come with the page: initiatives/components/case_list.html)."""
-
-    # The case library's query-string parameter for this kind of place (initiatives/filters.py).
-    case_filter_param = ""
-
-    @cached_property
-    def case_studies_shown(self):
-        return self.case_studies[:CASE_STUDIES_SHOWN]
-
-    @cached_property
-    def case_studies_count(self) -> int:
-        return self.case_studies.count()
-
-    @cached_property
-    def case_library_url(self) -> str | None:
-        library = visible(CaseLibraryPage.objects.filter(locale_id=self.locale_id)).first()
-        if library is None:
-            return None
-        return f"{library.url}?{urlencode({self.case_filter_param: self.pk})}"
-
-
-class RegionalSectionPage(CaseStudyListing, Page):
+class RegionalSectionPage(Page):
     """One of the four regional sections; its children are the member cities of the region."""
 
-    introduction = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
+    introduction = RichTextField(_("introduction"), features=PROSE_FEATURES, blank=True)
     secretariat_city = models.CharField(_("regional secretariat city"), max_length=120, blank=True)
     contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
     contact_role = models.CharField(_("contact role"), max_length=160, blank=True)
@@ -95,8 +64,6 @@ class RegionalSectionPage(CaseStudyListing, Page):
         "home.StandardPage",
     ]
 
-    case_filter_param = "region"
-
     class Meta:
         verbose_name = _("regional section")
         verbose_name_plural = _("regional sections")
@@ -105,12 +72,8 @@ class RegionalSectionPage(CaseStudyListing, Page):
     def member_cities(self):
         return visible(MemberCityPage.objects.child_of(self)).order_by("title")
 
-    @cached_property
-    def case_studies(self):
-        return case_studies_under(self)
 
-
-class MemberCityPage(CaseStudyListing, Page):
+class MemberCityPage(Page):
     """A member government's microsite. Its subtree holds the city's own pages."""
 
     official_name = models.CharField(_("official name"), max_length=200)
@@ -156,7 +119,7 @@ class MemberCityPage(CaseStudyListing, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    introduction = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
+    introduction = RichTextField(_("introduction"), features=PROSE_FEATURES, blank=True)
     contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
     contact_role = models.CharField(_("contact role"), max_length=160, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
@@ -235,8 +198,6 @@ class MemberCityPage(CaseStudyListing, Page):
     parent_page_types = ["cities.RegionalSectionPage"]
     subpage_types = ["initiatives.InitiativePage", "initiatives.SolutionPage", "home.StandardPage"]
 
-    case_filter_param = "city"
-
     class Meta:
         verbose_name = _("member city")
         verbose_name_plural = _("member cities")
@@ -244,8 +205,3 @@ class MemberCityPage(CaseStudyListing, Page):
     @cached_property
     def region(self):
         return RegionalSectionPage.objects.ancestor_of(self).first()
-
-    @cached_property
-    def case_studies(self):
-        """Case studies the city leads, then those it joins as a partner."""
-        return case_studies_for_city(self)

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.views import RateLimitedPasswordResetView
 from cms import health, views
 from cms.api import api_router
+from editorial import views as editorial_views
 from search import views as search_views
 from translations import views as translation_views
 
@@ -20,6 +21,7 @@ urlpatterns = [
         RateLimitedPasswordResetView.as_view(),
         name="wagtailadmin_password_reset",
     ),
+    path("admin/pages/", editorial_views.explore_root, name="wagtailadmin_explore_root"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -32,4 +32,3 @@ def visible(queryset: QuerySet | None = None, private: Q | None = None) -> Query
     if queryset is None:
         queryset = Page.objects.all()
     return queryset.live().exclude(private if private is not None else private_sections_q())
-

@@ -1,8 +1,10 @@
-"""The secretariat's panels on the admin dashboard (added for those who may see them)."""
+"""The secretariat's panels on the admin dashboard (added for those who may see them). Regions and
+cities are named in the language the moderator reads the admin in."""
 
 from wagtail.admin.ui.components import Component
 
 from editorial import reports
+from editorial.permissions import admin_locale
 
 STALE_PAGES_SHOWN = 20
 
@@ -13,11 +15,12 @@ class AwaitingReviewPanel(Component):
     order = 215  # just before Wagtail's own "Awaiting your review"
 
     def get_context_data(self, parent_context):
-        groups = reports.submissions_by_region()
+        request = parent_context["request"]
+        groups = reports.submissions_by_region(admin_locale(request.user))
         return {
             "groups": groups,
             "total": sum(len(group.submissions) for group in groups),
-            "request": parent_context["request"],
+            "request": request,
         }
 
 
@@ -41,4 +44,6 @@ class TranslationCoveragePanel(Component):
     order = 270
 
     def get_context_data(self, parent_context):
-        return {"table": reports.translation_coverage(), "request": parent_context["request"]}
+        request = parent_context["request"]
+        table = reports.translation_coverage(admin_locale(request.user))
+        return {"table": table, "request": request}

@@ -3,6 +3,7 @@ and the content inventory. Each report reads the tree in a few queries, whatever
 
 import dataclasses
 import datetime
+import unicodedata
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
@@ -13,17 +14,24 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState, get_default_page_content_type
 
 from cities.models import MemberCityPage, RegionalSectionPage
+from core.tree import ancestor_paths
 
 STALE_AFTER = datetime.timedelta(days=365)
 OUTSIDE_REGIONS = _("Organisation pages")
 
 
 class TreePlaces:
-    """Where any page sits: its regional section and member city, by translation key, with the
-    default-locale title of each (so a page in any language files under the same heading)."""
+    """Where any page sits: its regional section and member city, by translation key, with one
+    title for each (so a page in any language files under the same heading): the title in
+    `locale` (a reader's language) if given and translated, else the default locale's."""
 
-    def __init__(self):
+    def __init__(self, locale=None):
         default_locale_id = Locale.get_default().pk
+        # Lower is preferred: the reader's language, then the default, then any other.
+        preference = {default_locale_id: 1}
+        if locale is not None:
+            preference[locale.pk] = 0
+        rank = {}
         self.kind_by_path = {}
         self.titles = {}
         region_type = ContentType.objects.get_for_model(RegionalSectionPage)
@@ -35,15 +43,15 @@ class TreePlaces:
         for path, key, content_type_id, locale_id, title in rows:
             kind = "region" if content_type_id == region_type.pk else "city"
             self.kind_by_path[path] = (kind, key)
-            if key not in self.titles or locale_id == default_locale_id:
+            if preference.get(locale_id, 2) < rank.get(key, 3):
+                rank[key] = preference.get(locale_id, 2)
                 self.titles[key] = title
-        self.step = Page.steplen
 
     def place(self, path: str) -> tuple:
         """(region key, city key) of the page at `path`; either may be None."""
         region = city = None
-        for end in range(self.step, len(path) + 1, self.step):
-            kind, key = self.kind_by_path.get(path[:end], (None, None))
+        for ancestor in ancestor_paths(path):
+            kind, key = self.kind_by_path.get(ancestor, (None, None))
             if kind == "region":
                 region = key
             elif kind == "city":
@@ -70,8 +78,9 @@ class RegionSubmissions:
     submissions: list
 
 
-def submissions_by_region() -> list[RegionSubmissions]:
-    """Pages in a workflow, grouped by regional section (pages outside any region come last)."""
+def submissions_by_region(reader_locale=None) -> list[RegionSubmissions]:
+    """Pages in a workflow, grouped by regional section (pages outside any region come last).
+    Regions and cities are named in `reader_locale` where translated."""
     states = list(
         WorkflowState.objects.active()
         .filter(base_content_type=get_default_page_content_type())
@@ -79,7 +88,7 @@ def submissions_by_region() -> list[RegionSubmissions]:
         .order_by("created_at")
     )
     pages = Page.objects.select_related("locale").in_bulk([int(s.object_id) for s in states])
-    places = TreePlaces()
+    places = TreePlaces(reader_locale)
     groups = defaultdict(list)
     for state in states:
         page = pages.get(int(state.object_id))
@@ -89,7 +98,7 @@ def submissions_by_region() -> list[RegionSubmissions]:
         groups[region].append(Submission(page=page, state=state, city=places.title(city)))
     named = sorted(
         (RegionSubmissions(places.title(key), items) for key, items in groups.items() if key),
-        key=lambda group: group.region,
+        key=lambda group: _sort_key(group.region),
     )
     if None in groups:
         named.append(RegionSubmissions(str(OUTSIDE_REGIONS), groups[None]))
@@ -144,11 +153,12 @@ class CoverageTable:
     totals: list  # [(locale, Coverage)] over every city
 
 
-def translation_coverage() -> CoverageTable:
+def translation_coverage(reader_locale=None) -> CoverageTable:
     """For each member city and locale, the share of the city's pages (counted once across
-    languages, by translation key) that have a live version in that locale."""
+    languages, by translation key) that have a live version in that locale. Regions and cities
+    are named in `reader_locale` where translated."""
     locales = list(Locale.objects.order_by("pk"))
-    places = TreePlaces()
+    places = TreePlaces(reader_locale)
     keys_by_city = defaultdict(set)
     live_by_city = defaultdict(lambda: defaultdict(set))
     region_of_city = {}
@@ -176,7 +186,7 @@ def translation_coverage() -> CoverageTable:
                 ],
             )
         )
-    cities.sort(key=lambda row: (row.region, row.city))
+    cities.sort(key=lambda row: (_sort_key(row.region), _sort_key(row.city)))
     totals = [
         (
             locale,
@@ -188,6 +198,11 @@ def translation_coverage() -> CoverageTable:
         for locale in locales
     ]
     return CoverageTable(locales=locales, cities=cities, totals=totals)
+
+
+def _sort_key(name: str) -> str:
+    """Accents ignored, so that "Éthiopie" sorts among the E's of a French list."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 # Content inventory -----------------------------------------------------------------------

@@ -441,53 +441,61 @@ def _set_model_permissions(group, names, report: SyncReport, strict: bool = True
         report.note(f"Removed {len(extra)} permission(s) outside its role from {group.name!r}")
 
 
-def _set_page_permissions(group, pages, names, report: SyncReport, strict: bool = True) -> None:
+@dataclasses.dataclass(frozen=True)
+class _PermissionTable:
+    """Where Wagtail keeps a group's permissions on one kind of object, and how the sync's report
+    names them."""
+
+    model: type
+    object_id: str  # the row's field naming the object
+    given: str  # what the report says was given, on how many objects
+    removed: str
+
+
+_PAGE_PERMISSIONS = _PermissionTable(
+    GroupPagePermission, "page_id", "page permissions on {} page(s)", "page permission(s)"
+)
+_COLLECTION_PERMISSIONS = _PermissionTable(
+    GroupCollectionPermission,
+    "collection_id",
+    "media permissions on {} collection(s)",
+    "collection permission(s)",
+)
+
+
+def _set_permissions(
+    table: _PermissionTable, group, objects, names, report: SyncReport, strict: bool = True
+) -> None:
+    """Give `group` the permissions `names` on each of `objects`; with `strict`, remove what else
+    it holds in `table`."""
     permissions = _permissions(names)
-    wanted = {(page.pk, permission.pk) for page in pages for permission in permissions}
+    wanted = {(obj.pk, permission.pk) for obj in objects for permission in permissions}
     existing = {
-        (row.page_id, row.permission_id): row.pk
-        for row in GroupPagePermission.objects.filter(group=group)
+        (getattr(row, table.object_id), row.permission_id): row.pk
+        for row in table.model.objects.filter(group=group)
     }
     missing = wanted - existing.keys()
     if missing:
-        GroupPagePermission.objects.bulk_create(
-            GroupPagePermission(group=group, page_id=page_id, permission_id=permission_id)
-            for page_id, permission_id in sorted(missing)
+        table.model.objects.bulk_create(
+            table.model(group=group, permission_id=permission_id, **{table.object_id: object_id})
+            for object_id, permission_id in sorted(missing)
         )
-        pages_touched = len({page_id for page_id, _ in missing})
-        report.note(f"Gave {group.name!r} page permissions on {pages_touched} page(s)")
+        touched = len({object_id for object_id, _ in missing})
+        report.note(f"Gave {group.name!r} {table.given.format(touched)}")
     extra = [pk for key, pk in existing.items() if key not in wanted]
     if strict and extra:
-        GroupPagePermission.objects.filter(pk__in=extra).delete()
-        report.note(f"Removed {len(extra)} page permission(s) outside its role from {group.name!r}")
+        table.model.objects.filter(pk__in=extra).delete()
+        report.note(f"Removed {len(extra)} {table.removed} outside its role from {group.name!r}")
+
+
+def _set_page_permissions(group, pages, names, report: SyncReport, strict: bool = True) -> None:
+    _set_permissions(_PAGE_PERMISSIONS, group, pages, names, report, strict)
 
 
 def _set_collection_permissions(
     group, collections, names, report: SyncReport, strict: bool = True
 ) -> None:
-    permissions = _permissions(names)
-    wanted = {
-        (collection.pk, permission.pk) for collection in collections for permission in permissions
-    }
-    existing = {
-        (row.collection_id, row.permission_id): row.pk
-        for row in GroupCollectionPermission.objects.filter(group=group)
-    }
-    missing = wanted - existing.keys()
-    if missing:
-        GroupCollectionPermission.objects.bulk_create(
-            GroupCollectionPermission(
-                group=group, collection_id=collection_id, permission_id=permission_id
-            )
-            for collection_id, permission_id in sorted(missing)
-        )
-        report.note(f"Gave {group.name!r} media permissions on {len(collections)} collection(s)")
-    extra = [pk for key, pk in existing.items() if key not in wanted]
-    if strict and extra:
-        GroupCollectionPermission.objects.filter(pk__in=extra).delete()
-        report.note(
-            f"Removed {len(extra)} collection permission(s) outside its role from {group.name!r}"
-        )
+    _set_permissions(_COLLECTION_PERMISSIONS, group, collections, names, report, strict)
 
 
 def _ensure_workflow(team: EditorialTeam, group: Group, report: SyncReport) -> Workflow:

@@ -10,12 +10,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Page, WorkflowState
 
 from editorial import reports
 from editorial.forms import InviteEditorForm
 from editorial.invitations import InvitationError, invite
+from editorial.my_city import home_city
 from editorial.permissions import can_invite, can_view_dashboard
 from editorial.review import can_submit_for_review, submit_for_review
 
@@ -147,3 +150,20 @@ def inventory_csv(request):
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@require_admin_access  # outside Wagtail's admin URLs, which apply it to their own views
+def explore_root(request):
+    """/admin/pages/: Wagtail lists the language roots, the pages common to all of a city editor's
+    trees. A city editor goes to their city instead (the sidebar's "Pages" opens there too);
+    everyone else gets Wagtail's listing. Replaces Wagtail's URL of the same name (cms/urls.py)."""
+    city = home_city(request.user)
+    if city is None:
+        return _wagtail_explore_root(request)
+    url = reverse("wagtailadmin_explore", args=[city.pk])
+    if request.GET:
+        url = f"{url}?{request.GET.urlencode()}"
+    return redirect(url)
+
+
+_wagtail_explore_root = page_viewset_registry.as_view("index", is_base_page=True)

@@ -80,6 +80,8 @@ def say_when_a_listing_is_out_of_reach(parent_page, pages, request):
     policy = PagePermissionPolicy()
     if policy.explorable_instances(user).filter(pk=parent_page.pk).exists():
         return pages
+    # The listing's template leaves out the empty table under the message.
+    request.listing_out_of_reach = True
     city = home_city(user)
     if city is None:
         messages.warning(request, _("You have no access to these pages."))

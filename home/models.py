@@ -10,18 +10,19 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from cities.models import MemberCityPage, RegionalSectionPage
+from core.blocks import BodyBlock
+from core.rich_text import INLINE_FEATURES
+from core.translation_fields import PAGE_FIELDS
 from core.visibility import private_sections_q, visible
-from home.blocks import BodyBlock
 from initiatives.models import CaseLibraryPage, InitiativePage, SolutionPage
 from initiatives.queries import live_case_studies
-from translations.fields import PAGE_FIELDS
 
 
 class HomePage(Page):
     """The portal of one locale: introduction, featured and latest case studies, regions, figures."""
 
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
-    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    introduction = RichTextField(_("introduction"), features=INLINE_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("tagline"), FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]

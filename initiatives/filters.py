@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from cities.models import MemberCityPage, RegionalSectionPage
+from core.tree import ancestor_paths
 from core.visibility import private_sections_q, visible
 from initiatives.models import (
     CaseStudyStatus,
@@ -43,7 +44,7 @@ class Place:
 
 
 def places(model, locale: Locale, order: str) -> dict[str, Place]:
-    """The visible regions or cities of a language, by their id as the query string gives it."""
+    """The live regions or cities of a language, by their id as the query string gives it."""
     rows = (
         visible(model.objects.filter(locale=locale))
         .order_by(order)
@@ -317,6 +318,14 @@ class CaseStudyFilter:
             facets.append(facet)
         return facets
 
+    def clear_url(self) -> str:
+        """The listing without any filter, keeping what is not a filter (a search's query)."""
+        return self.url_with(**{param: [] for param in FILTER_PARAMS})
+
+    def shown_facets(self) -> list[Facet]:
+        """The facets with something to choose (a value found, or one selected to remove)."""
+        return [facet for facet in self.facets() if facet.options]
+
     def active_filters(self) -> list[ActiveFilter]:
         active = []
         for param in FILTER_PARAMS:
@@ -446,8 +455,4 @@ def _in_tree(path: str, root_path: str | None) -> bool:
 
 def _ancestors(path: str, keys_by_path: dict[str, str]) -> set[str]:
     """The keys of the places in `keys_by_path` that are `path` or above it in the tree."""
-    return {
-        keys_by_path[path[:end]]
-        for end in range(Page.steplen, len(path) + 1, Page.steplen)
-        if path[:end] in keys_by_path
-    }
+    return {keys_by_path[path] for path in ancestor_paths(path) if path in keys_by_path}

@@ -2,14 +2,19 @@
 so every listing goes through these helpers rather than repeating the pair."""
 
 from django.db.models import Q, QuerySet
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from cities.models import MemberCityPage, RegionalSectionPage
+from core.tree import ancestor_path
 from core.visibility import visible
 from initiatives.models import InitiativePage, SolutionPage
 
 CASE_STUDY_MODELS = (InitiativePage, SolutionPage)
 # The image size of initiatives/components/case_card.html, fetched with the listing.
 CARD_RENDITION = "fill-480x270"
+# Root, home page, region, city: a case study sits under its city, or under a region directly.
+REGION_DEPTH, CITY_DEPTH = 3, 4
 
 
 def live_case_studies(locale: Locale) -> QuerySet:
@@ -47,24 +52,20 @@ def case_studies_for_city(city) -> QuerySet:
 def with_card_details(cases) -> list:
     """The case studies as a list, with what their cards show (lead city, region, image and its
     rendition) fetched in a few queries for the whole list rather than a few per card."""
-    from wagtail.images import get_image_model
-
-    # Imported here: cities.models imports this module.
-    from cities.models import MemberCityPage, RegionalSectionPage
-
     cases = list(cases)
     if not cases:
         return cases
-    step = Page.steplen
     regions = {
         region.path: region
         for region in RegionalSectionPage.objects.filter(
-            path__in={c.path[: 3 * step] for c in cases}
+            path__in={ancestor_path(c.path, REGION_DEPTH) for c in cases}
         )
     }
     cities = {
         city.path: city
-        for city in MemberCityPage.objects.filter(path__in={c.path[: 4 * step] for c in cases})
+        for city in MemberCityPage.objects.filter(
+            path__in={ancestor_path(c.path, CITY_DEPTH) for c in cases}
+        )
     }
     image_ids = {case.image_id for case in cases if case.image_id}
     images = (
@@ -75,8 +76,8 @@ def with_card_details(cases) -> list:
     images = {image.pk: image for image in images}
     for case in cases:
         # The cards read these cached properties; filling them spares a query per card.
-        case.__dict__["region"] = regions.get(case.path[: 3 * step])
-        case.__dict__["lead_city"] = cities.get(case.path[: 4 * step])
+        case.__dict__["region"] = regions.get(ancestor_path(case.path, REGION_DEPTH))
+        case.__dict__["lead_city"] = cities.get(ancestor_path(case.path, CITY_DEPTH))
         if case.image_id in images:
             case.image = images[case.image_id]
     return cases

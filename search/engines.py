@@ -2,8 +2,8 @@
 
 from django.conf import settings
 
-from cms.settings.env import env
-from cms.settings.search import DATABASE_BACKEND, ENGINE_BACKENDS, search_backends
+from core.env import env
+from search.config import DATABASE_BACKEND, ENGINE_BACKENDS, search_backends
 
 ENGINE_NAMES = {"ELASTICSEARCH_URL": "elasticsearch", "OPENSEARCH_URL": "opensearch"}
 # Tests share a busy machine and the engines with each other, and refresh or rebuild indexes

@@ -4,15 +4,14 @@ Engines stem differently, so rather than ask each for its own highlighting, a wo
 shares its beginning with a query word once both are lower-cased and stripped of accents: typing
 "inondations" marks "inondation", typing "vivienda" marks "Viviendas".
 
-Snippets are plain text before they are marked: `plain_text` turns stored HTML into words once,
-and `shorten` cuts them at a word.
+Snippets are plain text before they are marked: `plain_text` (core/text.py) turns stored HTML into
+words once, and `shorten` cuts them at a word.
 """
 
-import html
 import re
 import unicodedata
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -46,21 +45,7 @@ def highlight(text: str, query: str) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 - every piece above is escaped
 
 
-# Where one block of text ends and the next begins: stripping the tags alone would glue the last
-# word of a paragraph to the first of the next ("population.Les priorités").
-BLOCK_BOUNDARY = re.compile(
-    r"<(?:br|hr|/?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|table|tr|td|th|figure|"
-    r"figcaption|section|article|header|footer|aside))\b[^>]*>",
-    re.IGNORECASE,
-)
 ELLIPSIS = "…"
-
-
-def plain_text(markup: str) -> str:
-    """Stored HTML (or text) as plain text: a space between blocks, tags dropped, entities decoded
-    once ("UNESCO&#x27;s" → "UNESCO's"; the template escapes it again, once), spaces collapsed."""
-    text = strip_tags(BLOCK_BOUNDARY.sub(" ", markup or ""))
-    return " ".join(html.unescape(text).split())
 
 
 def shorten(text: str, limit: int) -> str:

@@ -1,7 +1,7 @@
 """Keeping each language's engine index true to the live pages of that language.
 
 With an engine configured, every content language has its own backend (named by its language code,
-see cms/settings/search.py). Wagtail does not update those automatically: a page is written to its
+see search/config.py). Wagtail does not update those automatically: a page is written to its
 own language's backend here, when it is published, unpublished, moved or deleted, by a background
 task (search/tasks.py). When the engine cannot be reached, the update is recorded in
 PendingIndexUpdate and the task tries again later; each successful write also applies what is

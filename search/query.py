@@ -22,13 +22,14 @@ from django.db.models import Count
 from django.utils.functional import cached_property
 from wagtail.models import Locale, Page
 
+from core.text import first_text
 from core.visibility import private_sections_q, visible
 from initiatives.filters import CaseStudyFilter, FacetFacts, in_locale
 from initiatives.models import InitiativePage, SolutionPage, Theme
 from search import breaker
 from search.analysis import strip_elisions
 from search.faceting import EngineFacetedSearch
-from search.highlight import WORD, highlight, plain_text, shorten
+from search.highlight import WORD, highlight, shorten
 from search.index import (
     database_backend,
     language_backend,
@@ -63,11 +64,7 @@ def search_terms(raw: str, language_code: str) -> str:
 def description_of(page) -> str:
     """What a result shows under its title, as plain text: the summary, else the description or
     introduction."""
-    for name in ("summary", "search_description", "introduction"):
-        text = plain_text(str(getattr(page, name, "") or ""))
-        if text:
-            return text
-    return ""
+    return first_text(page, ("summary", "search_description", "introduction"))
 
 
 @dataclass

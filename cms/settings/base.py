@@ -6,8 +6,9 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
-from .env import env, env_bool, env_int, env_list
-from .search import search_backends
+from core.env import env, env_bool, env_int, env_list
+from search.config import search_backends
+
 from .storage import media_storage
 from .translation import machine_translator
 
@@ -21,6 +22,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "cms",
+    "demo",
     "accounts",
     "home",
     "cities",
@@ -28,6 +30,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "translations",
+    "core",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",

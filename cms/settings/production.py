@@ -1,8 +1,9 @@
 from django.core.exceptions import ImproperlyConfigured
 
+from core.env import env_bool, env_int
+
 from .base import *  # noqa: F403
 from .base import SECRET_KEY
-from .env import env_bool, env_int
 from .storage import media_storage
 
 DEBUG = False

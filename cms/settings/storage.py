@@ -4,7 +4,7 @@ OVH…) through django-storages when AWS_STORAGE_BUCKET_NAME is set, or MEDIA_ST
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import env
+from core.env import env
 
 FILE_SYSTEM = "django.core.files.storage.FileSystemStorage"
 S3 = "storages.backends.s3.S3Storage"

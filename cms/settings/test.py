@@ -1,7 +1,8 @@
+from core.env import env
+from search.config import DATABASE_BACKEND
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, TASK_BACKENDS
-from .env import env
-from .search import DATABASE_BACKEND
 
 DEBUG = False
 # Tests that hit a real engine use their own index prefix, so they never touch a developer's index.

@@ -11,7 +11,7 @@ like any other translation, reviewed before it is published.
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import env, env_int
+from core.env import env, env_int
 
 TRANSLATORS = ("deepl", "libretranslate")
 

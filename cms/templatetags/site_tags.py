@@ -3,10 +3,10 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import strip_tags
 from django.utils.translation import get_language_info
 from wagtail.models import Site
 
+from core.text import first_text
 from core.visibility import visible
 from initiatives import queries
 
@@ -126,12 +126,9 @@ def paragraphs(text):
 
 @register.simple_tag
 def meta_description(page):
-    """The page's own description, else its summary or introduction, as plain text."""
-    for name in ("search_description", "summary", "introduction"):
-        value = strip_tags(str(getattr(page, name, "") or "")).strip()
-        if value:
-            return " ".join(value.split())
-    return ""
+    """The page's own description, else its summary or introduction, as plain text (a search
+    result prefers the summary: search.query.description_of)."""
+    return first_text(page, ("search_description", "summary", "introduction"))
 
 
 @register.simple_tag

@@ -66,6 +66,40 @@ def test_another_city_listing_says_there_is_no_access(barcelona, lisbon):
     assert f"/admin/pages/{barcelona.pk}/" in html
 
 
+def test_another_city_listing_shows_no_empty_page_count(barcelona, lisbon):
+    html = client_for(editor_of(barcelona)).get(f"/admin/pages/{lisbon.pk}/").content.decode()
+    assert "You have no access to these pages." in html
+    assert "of 0 pages" not in html
+    assert 'id="page-reorder-form"' not in html  # no empty table under the message
+
+
+def test_the_explorer_root_leads_the_editor_to_their_city(barcelona):
+    editor = editor_of(barcelona)
+    prefer(editor, "fr")
+    barcelona_fr = barcelona.get_translation(Locale.objects.get(language_code="fr"))
+    client = client_for(editor)
+
+    response = client.get("/admin/pages/?ordering=title")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/pages/{barcelona_fr.pk}/?ordering=title"
+    html = client.get(response["Location"]).content.decode()
+    assert "Vous n’avez pas accès" not in html
+    assert "of 0 pages" not in html
+
+
+def test_the_explorer_root_is_unchanged_for_the_secretariat(moderator):
+    response = client_for(moderator).get("/admin/pages/")
+    assert response.status_code == 200
+    assert 'id="page-reorder-form"' in response.content.decode()
+
+
+def test_the_explorer_root_still_asks_to_sign_in(client):
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
 def test_the_editor_own_listing_has_no_warning(barcelona):
     html = client_for(editor_of(barcelona)).get(f"/admin/pages/{barcelona.pk}/").content.decode()
     assert "You have no access" not in html

@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale, Page
+from wagtail.users.models import UserProfile
 
 from cities.models import MemberCityPage
 from editorial.reports import translation_coverage
@@ -43,6 +44,23 @@ def test_submissions_awaiting_review_are_grouped_by_region(moderator_client, bar
     americas = html.index(escape(f"{lima.get_parent().title} (1)"))
     assert europe < html.index("Bus lanes on the Diagonal") < html.index("Andean water funds")
     assert americas < html.index("Andean water funds")
+
+
+def test_submissions_are_grouped_under_the_moderator_language_region_names(moderator, barcelona):
+    UserProfile.objects.update_or_create(user=moderator, defaults={"preferred_language": "fr"})
+    lima = MemberCityPage.objects.get(locale__language_code="en", slug="lima")
+    for city, title in ((barcelona, "Bus lanes on the Diagonal"), (lima, "Andean water funds")):
+        client = Client()
+        client.force_login(editor_of(city))
+        add_initiative(client, city, title, title.lower().replace(" ", "-"))
+    client = Client()
+    client.force_login(moderator)
+
+    html = client.get("/admin/").content.decode()
+
+    americas = html.index(escape("Amériques et Caraïbes (1)"))
+    assert americas < html.index("Andean water funds") < html.index("Europe (1)")
+    assert "The Americas &amp; the Caribbean (1)" not in html
 
 
 def test_stale_pages_are_those_not_updated_for_twelve_months(moderator_client, barcelona):
@@ -118,3 +136,25 @@ def test_the_inventory_is_for_the_secretariat_only(barcelona_editor):
     editor.force_login(barcelona_editor)
     assert editor.get(INVENTORY_URL)["Location"] == "/admin/"
     assert Client().get(INVENTORY_URL)["Location"].startswith("/admin/login/")
+
+
+def test_the_coverage_panel_names_places_in_the_moderator_language(moderator, barcelona, lisbon):
+    UserProfile.objects.update_or_create(user=moderator, defaults={"preferred_language": "fr"})
+    french = Locale.objects.get(language_code="fr")
+    barcelona_fr = barcelona.get_translation(french)
+    barcelona_fr.title = "Barcelone"
+    barcelona_fr.save(update_fields=["title"])
+    # A city with no French page keeps its English name.
+    lisbon.get_translation(french).delete()
+    client = Client()
+    client.force_login(moderator)
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Couverture des traductions" in html
+    assert '<th scope="row">Barcelone</th>' in html
+    assert '<th scope="row">Barcelona</th>' not in html
+    assert '<th scope="row">Lisbon</th>' in html
+    assert "<td>Europe</td>" in html
+    assert "<td>Afrique</td>" in html
+    assert "<td>Africa</td>" not in html

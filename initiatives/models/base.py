@@ -11,15 +11,18 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cities.models import MemberCityPage, RegionalSectionPage
+from core.blocks import BodyBlock, ContactBlock, KeyFigureBlock, ResourceListBlock
+from core.rich_text import PROSE_FEATURES
+from core.translation_fields import PAGE_FIELDS
+from core.tree import ancestor_paths
 from core.visibility import visible
-from home.blocks import BodyBlock, ContactBlock, KeyFigureBlock, ResourceListBlock
 from initiatives.forms import CaseStudyForm
 from initiatives.serializers import TaxonomySerializer
-from translations.fields import PAGE_FIELDS
 
 from .taxonomy import default_locale_only
 
@@ -37,10 +40,6 @@ def validate_summary_length(value: str) -> None:
             )
             % {"limit": SUMMARY_MAX_WORDS, "count": words}
         )
-
-
-def default_locale_member_cities():
-    return models.Q(locale_id=Locale.get_default().pk)
 
 
 class CaseStudyStatus(models.TextChoices):
@@ -89,16 +88,14 @@ class CaseStudyPage(Page):
         "cities.MemberCityPage",
         verbose_name=_("partner member cities"),
         related_name="+",
-        limit_choices_to=default_locale_member_cities,
+        limit_choices_to=default_locale_only,
         blank=True,
         help_text=_("The case study also appears on each partner city's page."),
     )
     partner_organisations = models.TextField(
         _("partner organisations"), blank=True, help_text=_("One organisation per line.")
     )
-    results = RichTextField(
-        _("results and impact"), features=["bold", "italic", "ol", "ul", "link"], blank=True
-    )
+    results = RichTextField(_("results and impact"), features=PROSE_FEATURES, blank=True)
     key_figures = StreamField(
         [("figure", KeyFigureBlock())], verbose_name=_("key figures"), blank=True
     )
@@ -189,8 +186,6 @@ class CaseStudyPage(Page):
         # Wagtail does not prefetch ParentalManyToManyFields (older django-modelcluster ignored
         # prefetched values). The installed one honours them, so a rebuild fetches every chunk's
         # themes, goals and partner cities in three queries instead of three per case study.
-        from cities.models import MemberCityPage
-
         partner_keys = MemberCityPage.objects.only("translation_key")
         return (
             super()
@@ -211,7 +206,7 @@ class CaseStudyPage(Page):
 
     def ancestor_paths(self) -> list[str]:
         """The tree paths of this page and its ancestors: its region and city are among them."""
-        return [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return ancestor_paths(self.path)
 
     translatable_fields = [
         *PAGE_FIELDS,
@@ -271,14 +266,10 @@ class CaseStudyPage(Page):
 
     @cached_property
     def lead_city(self):
-        from cities.models import MemberCityPage
-
         return MemberCityPage.objects.ancestor_of(self).first()
 
     @cached_property
     def region(self):
-        from cities.models import RegionalSectionPage
-
         return RegionalSectionPage.objects.ancestor_of(self).first()
 
     @property

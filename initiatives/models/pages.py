@@ -7,11 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from translations.fields import PAGE_FIELDS
+from core.rich_text import PROSE_FEATURES
+from core.translation_fields import PAGE_FIELDS
 
 from .base import CaseStudyPage
-
-PROSE_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
 class InitiativePage(CaseStudyPage):
@@ -130,6 +129,8 @@ class CaseLibraryPage(Page):
         verbose_name = _("case library")
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: the filters are built on these models (initiatives/filters.py imports
+        # this package), and the case library is the one page that runs them.
         from initiatives.filters import CaseStudyFilter
 
         context = super().get_context(request, *args, **kwargs)

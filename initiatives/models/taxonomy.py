@@ -16,7 +16,8 @@ hex_colour = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Enter a colour such as #0B6
 
 
 def default_locale_only():
-    """Choices for taxonomy links: the canonical, default-locale records only."""
+    """Choices for links to themes, goals and partner cities: the canonical, default-locale
+    records only (each is shown in the visitor's language from there)."""
     return models.Q(locale_id=Locale.get_default().pk)
 
 

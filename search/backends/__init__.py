@@ -1,1 +1,1 @@
-"""Search backends of our own, named in WAGTAILSEARCH_BACKENDS (cms/settings/search.py)."""
+"""Search backends of our own, named in WAGTAILSEARCH_BACKENDS (search/config.py)."""

@@ -1,6 +1,6 @@
 """Wagtail's database search backend, per language on PostgreSQL.
 
-`WAGTAILSEARCH_BACKENDS` names this module (cms/settings/search.py). Like Wagtail's own
+`WAGTAILSEARCH_BACKENDS` names this module (search/config.py). Like Wagtail's own
 `wagtail.search.backends.database`, it picks the implementation from the database vendor:
 
 - PostgreSQL: Wagtail's backend, with each object indexed under its locale's text-search

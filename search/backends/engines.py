@@ -88,7 +88,7 @@ class StemmedAutocompleteMixin:
 
 def with_autocomplete_analysis(settings: dict) -> dict:
     """A backend class's index settings with the site-wide autocomplete analyzers; a language's
-    INDEX_SETTINGS replace them with its own (cms/settings/search.py)."""
+    INDEX_SETTINGS replace them with its own (search/config.py)."""
     return deep_update(deepcopy(settings), {"settings": {"analysis": analysis_settings(None)}})
 
 

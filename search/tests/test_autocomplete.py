@@ -8,7 +8,7 @@ import pytest
 from django.http import QueryDict
 from wagtail.models import Page
 
-from cms.pages import private_sections_q
+from core.pages import private_sections_q
 from search.analysis import strip_elisions
 from search.highlight import WORD, fold
 from search.query import SiteSearch

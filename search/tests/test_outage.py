@@ -113,9 +113,9 @@ def site_database(db, tmp_path):
 
 @contextmanager
 def live_site(engine_name, database, tmp_path):
-    """The site under gunicorn, two worker processes as in production, on a copy of the test
-    database and the test's engine indexes, sharing a file cache (the breaker's state) as the
-    processes of one machine do. Yields its base URL."""
+    """The site under gunicorn, configured as in production (deploy/gunicorn.conf.py) with two
+    worker processes, on a copy of the test database and the test's engine indexes, sharing a
+    file cache (the breaker's state) as the processes of one machine do. Yields its base URL."""
     from search.engines import ENGINE_NAMES
 
     env = {name: value for name, value in os.environ.items() if name not in ENGINE_NAMES}
@@ -137,8 +137,9 @@ def live_site(engine_name, database, tmp_path):
         }
     )
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--workers", "2"]
-        + ["--bind", f"127.0.0.1:{port}", "--timeout", "60", "--log-level", "warning"],
+        [sys.executable, "-m", "gunicorn", "cms.wsgi:application"]
+        + ["--config", "deploy/gunicorn.conf.py", "--workers", "2"]
+        + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
         cwd=settings.BASE_DIR,
         env=env,
     )

@@ -2,7 +2,8 @@
 
 import pytest
 
-from search.highlight import ELLIPSIS, plain_text, shorten
+from core.text import plain_text
+from search.highlight import ELLIPSIS, shorten
 from search.query import SNIPPET_LENGTH, description_of
 
 

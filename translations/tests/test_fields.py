@@ -12,7 +12,7 @@ from wagtail.models import Page, TranslatableMixin, get_page_models
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from translations.fields import PAGE_STATE_FIELDS, SNIPPET_STATE_FIELDS
+from core.translation_fields import PAGE_STATE_FIELDS, SNIPPET_STATE_FIELDS
 
 PROJECT_DIR = Path(settings.BASE_DIR).resolve()
 
@@ -131,7 +131,7 @@ def test_titles_slugs_and_descriptions_of_pages_are_translated(model):
 
 
 def test_alt_text_and_captions_are_translated():
-    from home.blocks import ImageWithCaptionBlock
+    from core.blocks import ImageWithCaptionBlock
     from initiatives.models import InitiativePage, SolutionPage
 
     for model in (InitiativePage, SolutionPage):

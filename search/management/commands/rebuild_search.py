@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.db import analyze
+from core.db import analyze
 from search.index import rebuild_all
 from search.models import PendingIndexUpdate
 

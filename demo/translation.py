@@ -13,7 +13,7 @@ from wagtail_localize.models import (
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.strings import StringValue
 
-from home.demo.text import squash
+from demo.text import squash
 
 
 def translate(instance, locale: Locale, strings: dict[str, str], user=None):

@@ -1,4 +1,4 @@
-"""Builds the demo site from the TOML files in home/demo/data/.
+"""Builds the demo site from the TOML files in demo/data/.
 
 Each object is looked up by a stable key before it is created, so a second run changes nothing.
 Pages are created and published with revisions, and translated through wagtail-localize.
@@ -14,10 +14,10 @@ from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
 from cities.models import MemberCityPage, RegionalSectionPage
+from demo import images
+from demo.text import LANGUAGES, pairs, to_plain_text, to_rich_text
+from demo.translation import translate
 from editorial import roles
-from home.demo import images
-from home.demo.text import LANGUAGES, pairs, to_plain_text, to_rich_text
-from home.demo.translation import translate
 from home.models import HomePage, StandardPage
 from initiatives.models import (
     CaseLibraryPage,
@@ -35,6 +35,15 @@ REGION_SLUGS = {
     "asia": "asia-pacific",
     "europe": "europe",
 }
+# What a shared solution says beyond an initiative: rich text, in the data and on SolutionPage.
+SOLUTION_TEXT_FIELDS = (
+    "problem",
+    "solution",
+    "lessons",
+    "transfer_conditions",
+    "transfer_cost",
+    "transfer_timeline",
+)
 CASE_LIBRARY_TITLE = {"en": "Case studies", "fr": "Études de cas", "es": "Casos de estudio"}
 CASE_LIBRARY_INTRO = {
     "en": "Initiatives and shared solutions from member governments, ready to learn from and replicate.",
@@ -75,7 +84,6 @@ class DemoLoader:
     def __init__(self, stdout, style):
         self.stdout = stdout
         self.style = style
-        self.counts = {}
         self.user = None
 
     # Output ------------------------------------------------------------------------------
@@ -141,30 +149,22 @@ class DemoLoader:
     @transaction.atomic
     def load_taxonomy(self):
         english = self.locales["en"]
-        for item in self.taxonomy["theme"]:
-            theme = Theme.objects.filter(locale=english, slug=item["slug"]).first()
-            if theme is None:
-                theme = Theme.objects.create(
-                    locale=english,
-                    slug=item["slug"],
-                    colour=item["colour"],
-                    name=item["name"]["en"],
-                    description=item["description"]["en"],
-                )
-            self.translate_everywhere(theme, [item["name"], item["description"]])
-        for item in self.taxonomy["sdg"]:
-            goal = SustainableDevelopmentGoal.objects.filter(
-                locale=english, number=item["number"]
-            ).first()
-            if goal is None:
-                goal = SustainableDevelopmentGoal.objects.create(
-                    locale=english,
-                    number=item["number"],
-                    colour=item["colour"],
-                    name=item["name"]["en"],
-                    description=item["description"]["en"],
-                )
-            self.translate_everywhere(goal, [item["name"], item["description"]])
+        # Each record is found by what identifies it in every language: a theme's slug, a goal's number.
+        for model, section, key in (
+            (Theme, "theme", "slug"),
+            (SustainableDevelopmentGoal, "sdg", "number"),
+        ):
+            for item in self.taxonomy[section]:
+                record = model.objects.filter(locale=english, **{key: item[key]}).first()
+                if record is None:
+                    record = model.objects.create(
+                        locale=english,
+                        colour=item["colour"],
+                        name=item["name"]["en"],
+                        description=item["description"]["en"],
+                        **{key: item[key]},
+                    )
+                self.translate_everywhere(record, [item["name"], item["description"]])
         self.stdout.write(
             f"  {Theme.objects.filter(locale=english).count()} themes, "
             f"{SustainableDevelopmentGoal.objects.filter(locale=english).count()} goals, in "
@@ -416,17 +416,7 @@ class DemoLoader:
         texts += [figure["label"] for figure in item.get("key_figures", [])]
         if item["type"] == "solution":
             texts.append(BRIEF_LINK)
-        texts += [
-            item.get(name)
-            for name in (
-                "problem",
-                "solution",
-                "lessons",
-                "transfer_conditions",
-                "transfer_cost",
-                "transfer_timeline",
-            )
-        ]
+        texts += [item.get(name) for name in SOLUTION_TEXT_FIELDS]
         return texts
 
     def create_case(self, item, model, parent, language, cities):
@@ -490,14 +480,7 @@ class DemoLoader:
             "image": image,
         }
         if model is SolutionPage:
-            for name in (
-                "problem",
-                "solution",
-                "lessons",
-                "transfer_conditions",
-                "transfer_cost",
-                "transfer_timeline",
-            ):
+            for name in SOLUTION_TEXT_FIELDS:
                 fields[name] = to_rich_text(text(name))
             brief = images.get_or_create_document(
                 BRIEF_TITLE[language].format(title=item["title"][language]),

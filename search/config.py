@@ -7,9 +7,8 @@
   `database` stays up to date as the fallback while the engine is unreachable.
 """
 
+from core.env import env, env_int
 from search.analysis import index_settings
-
-from .env import env, env_int
 
 # Wagtail's engine backends, with a spelling-suggestion field added (search/backends/engines.py).
 ENGINE_BACKENDS = {

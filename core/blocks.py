@@ -1,11 +1,13 @@
 """StreamField blocks shared by every page type. Each block renders with its own template in
-home/templates/blocks/."""
+core/templates/blocks/."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from core.rich_text import BODY_FEATURES
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):
@@ -101,13 +103,10 @@ class ContactBlock(blocks.StructBlock):
         template = "blocks/contact.html"
 
 
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
-
-
 class BodyBlock(blocks.StreamBlock):
     """The free-form body of case studies and organisation pages."""
 
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"))
+    paragraph = blocks.RichTextBlock(features=BODY_FEATURES, label=_("Text"))
     image = ImageWithCaptionBlock()
     quote = QuoteBlock()
     key_figures = KeyFiguresBlock()

@@ -27,10 +27,6 @@ def to_plain_text(text: str) -> str:
     return "\n\n".join(paragraphs(text))
 
 
-def source_language(texts: dict, fallback: str = "en") -> str:
-    return fallback if fallback in texts else next(iter(texts))
-
-
 def pairs(texts: dict | None, source: str, target: str) -> dict[str, str]:
     """Source → target strings for one translated text, whole and paragraph by paragraph, so that
     both plain-text fields and rich-text segments find their translation."""

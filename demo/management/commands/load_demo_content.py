@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from cms.db import analyze
-from home.demo.loader import DemoLoader
+from core.db import analyze
+from demo.loader import DemoLoader
 
 
 class Command(BaseCommand):

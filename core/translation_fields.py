@@ -50,12 +50,3 @@ PAGE_STATE_FIELDS = frozenset(
 
 # The same for a translatable snippet: its identity and its language.
 SNIPPET_STATE_FIELDS = frozenset({"id", "translation_key", "locale"})
-
-
-def synchronized_field_names(model) -> list[str]:
-    """The fields of `model` declared as synchronized: they always hold the original's value."""
-    return [
-        field.field_name
-        for field in getattr(model, "translatable_fields", [])
-        if isinstance(field, SynchronizedField)
-    ]
