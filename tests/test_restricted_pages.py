@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from cities.models import MemberCityPage, RegionalSectionPage
 from home.models import HomePage, StandardPage
+from initiatives.listings import PlaceCaseStudies
 from initiatives.models import CaseLibraryPage, InitiativePage, SolutionPage
 from search.engines import all_backends
 from search.index import remove_page
@@ -157,8 +158,8 @@ def figures(client, site) -> dict:
         counts[code] = {
             **home["figures"],
             "region members": region.member_cities.count(),
-            "region cases": region.case_studies_count,
-            "city cases": city.case_studies_count,
+            "region cases": PlaceCaseStudies(region).count,
+            "city cases": PlaceCaseStudies(city).count,
             "regions": len(home["regions"]),
         }
     return counts
