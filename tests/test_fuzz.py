@@ -215,3 +215,17 @@ def test_generated_requests_get_no_server_error_and_no_reflection(locales):
     for item in figures["slowest"]:
         print(f"  slow ({item['seconds']} s): {item['url']}")
     assert not failures, "\n".join(failures[:50])
+
+
+@pytest.mark.without_demo_content
+@pytest.mark.parametrize(
+    "query",
+    [
+        "search=water&search_operator=%27+OR+1%3D1",
+        "offset=9999999999999999999999999999999999999999",
+        "search=%00nul",
+    ],
+)
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_the_api_answers_parameters_the_fuzz_found_with_a_400(client, endpoint, query):
+    assert client.get(f"/api/v2/{endpoint}/?{query}").status_code == 400
