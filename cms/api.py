@@ -34,7 +34,6 @@ class VisiblePagesAPIViewSet(CheckedParameters, PagesAPIViewSet):
 
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", VisiblePagesAPIViewSet)
 
 
 class CheckedImagesAPIViewSet(CheckedParameters, ImagesAPIViewSet):
@@ -45,5 +44,6 @@ class CheckedDocumentsAPIViewSet(CheckedParameters, DocumentsAPIViewSet):
     pass
 
 
+api_router.register_endpoint("pages", VisiblePagesAPIViewSet)
 api_router.register_endpoint("images", CheckedImagesAPIViewSet)
 api_router.register_endpoint("documents", CheckedDocumentsAPIViewSet)
