@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.rich_text import PROSE_FEATURES
 from core.translation_fields import PAGE_FIELDS
+from core.visibility import visible
 
 
 class RegionalSectionPage(Page):
@@ -69,7 +70,7 @@ class RegionalSectionPage(Page):
 
     @cached_property
     def member_cities(self):
-        return MemberCityPage.objects.child_of(self).live().order_by("title")
+        return visible(MemberCityPage.objects.child_of(self)).order_by("title")
 
 
 class MemberCityPage(Page):

@@ -1,6 +1,8 @@
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Locale, Site
 
+from core.visibility import visible
+
 
 def _navigation(request):
     from cities.models import RegionalSectionPage
@@ -16,14 +18,10 @@ def _navigation(request):
         home = site.root_page
     return {
         "home": home.specific,
-        "regions": RegionalSectionPage.objects.child_of(home)
-        .live()
-        .public()
-        .in_menu()
-        .order_by("path"),
-        # public(): a page behind a password or a login is never offered in a menu.
-        "case_library": CaseLibraryPage.objects.child_of(home).live().public().first(),
-        "pages": StandardPage.objects.child_of(home).live().public().in_menu().order_by("path"),
+        # visible(): a page behind a password or a login is never offered in a menu.
+        "regions": visible(RegionalSectionPage.objects.child_of(home)).in_menu().order_by("path"),
+        "case_library": visible(CaseLibraryPage.objects.child_of(home)).first(),
+        "pages": visible(StandardPage.objects.child_of(home)).in_menu().order_by("path"),
     }
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 
+from core.visibility import visible
 from translations.views import redirect_for_unpublished_page
 
 
@@ -45,9 +46,7 @@ class LocaleSitemap(Sitemap):
     def items(self):
         root = self.get_wagtail_site().root_page.localized
         return (
-            root.get_descendants(inclusive=True)
-            .live()
-            .public()
+            visible(root.get_descendants(inclusive=True))
             .order_by("path")
             .defer_streamfields()
             .specific()

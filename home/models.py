@@ -13,6 +13,7 @@ from cities.models import MemberCityPage, RegionalSectionPage
 from core.blocks import BodyBlock
 from core.rich_text import INLINE_FEATURES
 from core.translation_fields import PAGE_FIELDS
+from core.visibility import private_sections_q, visible
 from initiatives.models import CaseLibraryPage, InitiativePage, SolutionPage
 from initiatives.queries import live_case_studies
 
@@ -45,25 +46,26 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         case_studies = live_case_studies(self.locale)
+        private = private_sections_q()
+        mine = {"locale": self.locale}
         featured_ids = [
             pk
             for model in (InitiativePage, SolutionPage)
-            for pk in model.objects.live()
-            .filter(locale=self.locale, featured=True)
-            .values_list("pk", flat=True)
+            for pk in visible(model.objects.filter(featured=True, **mine), private).values_list(
+                "pk", flat=True
+            )
         ]
         context.update(
             featured=case_studies.filter(pk__in=featured_ids).specific()[:6],
-            latest_solutions=SolutionPage.objects.live()
-            .public()
-            .filter(locale=self.locale)
-            .order_by("-first_published_at")[:4],
-            regions=RegionalSectionPage.objects.child_of(self).live().order_by("path"),
-            case_library=CaseLibraryPage.objects.child_of(self).live().first(),
+            latest_solutions=visible(SolutionPage.objects.filter(**mine), private).order_by(
+                "-first_published_at"
+            )[:4],
+            regions=visible(RegionalSectionPage.objects.child_of(self), private).order_by("path"),
+            case_library=visible(CaseLibraryPage.objects.child_of(self), private).first(),
             figures={
-                "members": MemberCityPage.objects.live().filter(locale=self.locale).count(),
-                "initiatives": InitiativePage.objects.live().filter(locale=self.locale).count(),
-                "solutions": SolutionPage.objects.live().filter(locale=self.locale).count(),
+                "members": visible(MemberCityPage.objects.filter(**mine), private).count(),
+                "initiatives": visible(InitiativePage.objects.filter(**mine), private).count(),
+                "solutions": visible(SolutionPage.objects.filter(**mine), private).count(),
                 "languages": Locale.objects.count(),
             },
         )

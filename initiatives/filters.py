@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from cities.models import MemberCityPage, RegionalSectionPage
-from core.pages import private_sections_q
 from core.tree import ancestor_paths
+from core.visibility import private_sections_q, visible
 from initiatives.models import (
     CaseStudyStatus,
     InitiativePage,
@@ -46,8 +46,7 @@ class Place:
 def places(model, locale: Locale, order: str) -> dict[str, Place]:
     """The live regions or cities of a language, by their id as the query string gives it."""
     rows = (
-        model.objects.live()
-        .filter(locale=locale)
+        visible(model.objects.filter(locale=locale))
         .order_by(order)
         .values_list("pk", *(field.name for field in fields(Place)))
     )
@@ -172,7 +171,7 @@ class CaseStudyFilter:
         for model in CASE_STUDY_MODELS:
             if selected_types and model not in [CASE_TYPES[t] for t in selected_types]:
                 continue
-            queryset = model.objects.live().exclude(self.private).filter(locale=self.locale)
+            queryset = visible(model.objects.filter(locale=self.locale), self.private)
             if self.within_ids is not None:
                 queryset = queryset.filter(pk__in=self.within_ids)
             for param in FILTER_PARAMS:
@@ -366,9 +365,7 @@ def facts_from_database(case_filter: "CaseStudyFilter") -> dict[int, FacetFacts]
     type."""
     facts = {}
     for model in CASE_STUDY_MODELS:
-        queryset = (
-            model.objects.live().exclude(case_filter.private).filter(pk__in=case_filter.within_ids)
-        )
+        queryset = visible(model.objects.filter(pk__in=case_filter.within_ids), case_filter.private)
         related = {name: {} for name in RELATED_FACTS}
         for name, lookup in RELATED_FACTS.items():
             rows = queryset.filter(**{f"{lookup}__isnull": False}).values_list("pk", lookup)

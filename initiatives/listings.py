@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Page
 
 from cities.models import MemberCityPage, RegionalSectionPage
+from core.visibility import visible
 from initiatives.models import CaseLibraryPage
 from initiatives.queries import case_studies_for_city, case_studies_under
 
@@ -51,9 +52,7 @@ class PlaceCaseStudies:
 
     @cached_property
     def library_url(self) -> str | None:
-        library = (
-            CaseLibraryPage.objects.live().public().filter(locale_id=self.place.locale_id).first()
-        )
+        library = visible(CaseLibraryPage.objects.filter(locale_id=self.place.locale_id)).first()
         if library is None:
             return None
         param = self.FILTER_PARAMS[type(self.place)]

@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page
 
 from cities.models import MemberCityPage, RegionalSectionPage
 from core.tree import ancestor_path
+from core.visibility import visible
 from initiatives.models import InitiativePage, SolutionPage
 
 CASE_STUDY_MODELS = (InitiativePage, SolutionPage)
@@ -17,13 +18,9 @@ REGION_DEPTH, CITY_DEPTH = 3, 4
 
 
 def live_case_studies(locale: Locale) -> QuerySet:
-    """Every live initiative and solution in one locale's tree, newest first."""
-    return (
-        Page.objects.type(*CASE_STUDY_MODELS)
-        .live()
-        .public()
-        .filter(locale=locale)
-        .order_by("-first_published_at", "pk")
+    """Every visible initiative and solution in one locale's tree, newest first."""
+    return visible(Page.objects.type(*CASE_STUDY_MODELS).filter(locale=locale)).order_by(
+        "-first_published_at", "pk"
     )
 
 

@@ -22,8 +22,8 @@ from django.db.models import Count
 from django.utils.functional import cached_property
 from wagtail.models import Locale, Page
 
-from core.pages import private_sections_q
 from core.text import first_text
+from core.visibility import private_sections_q, visible
 from initiatives.filters import CaseStudyFilter, FacetFacts, in_locale
 from initiatives.models import InitiativePage, SolutionPage, Theme
 from search import breaker
@@ -93,7 +93,7 @@ class SiteSearch:
     # Ranking -------------------------------------------------------------------------------
 
     def _pages(self, locale: Locale):
-        return Page.objects.live().exclude(self.private).filter(locale=locale)
+        return visible(Page.objects.filter(locale=locale), self.private)
 
     @cached_property
     def engine_search(self) -> EngineFacetedSearch | None:
@@ -242,17 +242,25 @@ class SiteSearch:
         backend = language_backend(self.locale.language_code)
         if backend is not None and not self.degraded:
             try:
-                return breaker.call(spelling_suggestion, backend, self.terms)
+                return breaker.call(self._engine_suggestion, backend)
             except Exception as error:  # noqa: BLE001 - a missing suggestion is no reason to fail
                 logger.warning("Spelling suggestion unavailable: %s", error)
         return self._title_suggestion()
 
+    def _engine_suggestion(self, backend) -> str:
+        """The engine's suggester reads the words of every page in the index, restricted ones
+        included: a suggestion is offered only when it finds a page the visitor may see, so that
+        it never spells out the title of a page behind a password or a login."""
+        suggestion = spelling_suggestion(backend, self.terms)
+        if not suggestion:
+            return ""
+        found = backend.search(suggestion, self._pages(self.locale), operator="and")
+        return suggestion if list(found[:1]) else ""
+
     def _title_suggestion(self) -> str:
         vocabulary = {
             word.lower()
-            for title in Page.objects.live()
-            .filter(locale=self.locale)
-            .values_list("title", flat=True)
+            for title in self._pages(self.locale).values_list("title", flat=True)
             for word in WORD.findall(title)
             if len(word) > 3
         }
@@ -267,8 +275,7 @@ class SiteSearch:
         counts = {}
         for model in (InitiativePage, SolutionPage):
             rows = (
-                model.objects.live()
-                .filter(locale=self.locale)
+                visible(model.objects.filter(locale=self.locale), self.private)
                 .values("themes__slug")
                 .annotate(n=Count("pk"))
             )

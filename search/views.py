@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
-from core.pages import private_sections_q
+from core.visibility import visible
 from search import breaker
 from search.index import database_backend, language_backend
 from search.query import SiteSearch, search_terms, sort_links
@@ -44,7 +44,7 @@ def autocomplete(request):
     if len(terms) < 2:
         return JsonResponse({"results": []})
     locale = Locale.objects.get(language_code=language_code)
-    queryset = Page.objects.live().exclude(private_sections_q()).filter(locale=locale)
+    queryset = visible(Page.objects.filter(locale=locale))
     backend = language_backend(locale.language_code)
     try:
         pages = breaker.call(engine_autocomplete, backend, terms, queryset) if backend else None

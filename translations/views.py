@@ -25,6 +25,7 @@ from wagtail_localize.components import TranslationComponentManager
 from wagtail_localize.models import Translation, TranslationSource, get_edit_url
 from wagtail_localize.views import submit_translations
 
+from core.visibility import visible
 from translations import permissions
 from translations.freshness import outdated_record, translation_of
 
@@ -217,7 +218,7 @@ def confirm(request, heading, instance, paragraphs, icon):
 def page_in_language(request, translation_key):
     """The page with this translation key in the visitor's language, or else its original."""
     pages = list(
-        Page.objects.live().filter(translation_key=translation_key).select_related("locale")
+        visible(Page.objects.filter(translation_key=translation_key)).select_related("locale")
     )
     if not pages:
         raise Http404(_("There is no page at this address."))
@@ -246,7 +247,7 @@ def redirect_for_unpublished_page(request):
         page = page.get_children().filter(slug=slug).first()
     if page is None or page.live:
         return None
-    alternatives = list(page.get_translations().live().select_related("locale"))
+    alternatives = list(visible(page.get_translations()).select_related("locale"))
     if not alternatives:
         return None
     url = url_with_notice(original_among(alternatives), request, language)

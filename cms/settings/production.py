@@ -4,6 +4,7 @@ from core.env import env_bool, env_int
 
 from .base import *  # noqa: F403
 from .base import SECRET_KEY
+from .storage import media_storage
 
 DEBUG = False
 if SECRET_KEY.startswith("django-insecure"):
@@ -20,7 +21,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Joining the HSTS preload list commits every subdomain for good; that is opted into with

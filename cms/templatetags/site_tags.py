@@ -7,16 +7,17 @@ from django.utils.translation import get_language_info
 from wagtail.models import Site
 
 from core.text import first_text
+from core.visibility import visible
 from initiatives import queries
 
 register = template.Library()
 
 
 def live_translations(page):
-    """The page in every language where it has a live translation, itself included."""
+    """The page in every language where a visitor may see a translation, itself included."""
     if page is None or not getattr(page, "pk", None):
         return []
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    translations = visible(page.get_translations(inclusive=True)).select_related("locale")
     by_code = {translation.locale.language_code: translation for translation in translations}
     result = []
     for code, _name in settings.LANGUAGES:
@@ -51,7 +52,7 @@ def homes_by_language(request) -> dict:
     site = Site.find_for_request(request)
     if site is None:
         return {}
-    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
+    homes = visible(site.root_page.get_translations(inclusive=True)).select_related("locale")
     return {home.locale.language_code: home for home in homes}
 
 

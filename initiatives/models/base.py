@@ -20,6 +20,7 @@ from core.blocks import BodyBlock, ContactBlock, KeyFigureBlock, ResourceListBlo
 from core.rich_text import PROSE_FEATURES
 from core.translation_fields import PAGE_FIELDS
 from core.tree import ancestor_paths
+from core.visibility import visible
 from initiatives.forms import CaseStudyForm
 from initiatives.serializers import TaxonomySerializer
 
@@ -294,5 +295,10 @@ class CaseStudyPage(Page):
         return [goal.localized for goal in self.sdgs.all()]
 
     def localized_partner_cities(self):
-        """Partner cities in the visitor's language, where a live translation exists."""
-        return [city.localized for city in self.partner_cities.all()]
+        """Partner cities in the visitor's language, where a live translation exists; never one a
+        visitor may not see."""
+        cities = [city.localized for city in self.partner_cities.all()]
+        shown = set(
+            visible().filter(pk__in=[city.pk for city in cities]).values_list("pk", flat=True)
+        )
+        return [city for city in cities if city.pk in shown]

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from core.visibility import visible
 from translations.freshness import outdated_record
 from translations.views import UNTRANSLATED_PARAMETER
 
@@ -22,8 +23,8 @@ def translation_notices(context, page=None):
     if isinstance(page, Page) and page.pk:
         record = outdated_record(page)
         original = (
-            Page.objects.live()
-            .filter(translation_key=page.translation_key, locale=record.translation.source.locale)
+            visible(Page.objects.filter(translation_key=page.translation_key))
+            .filter(locale=record.translation.source.locale)
             .select_related("locale")
             .first()
             if record
