@@ -23,6 +23,7 @@ from django.conf import settings
 from django.test import Client
 
 from initiatives.models import CaseLibraryPage
+from search.query import normalise_query
 
 pytestmark = pytest.mark.django_db
 
@@ -229,3 +230,14 @@ def test_generated_requests_get_no_server_error_and_no_reflection(locales):
 @pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
 def test_the_api_answers_parameters_the_fuzz_found_with_a_400(client, endpoint, query):
     assert client.get(f"/api/v2/{endpoint}/?{query}").status_code == 400
+
+
+@pytest.mark.without_demo_content
+@pytest.mark.parametrize("search", ['"', "'", 'water "housing', "l'eau AND (x"])
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_the_api_searches_the_words_of_a_query_with_stray_syntax(client, endpoint, search):
+    response = client.get(f"/api/v2/{endpoint}/", {"search": search})
+    words = client.get(f"/api/v2/{endpoint}/", {"search": normalise_query(search)})
+
+    assert response.status_code == words.status_code == 200
+    assert response.json()["meta"]["total_count"] == words.json()["meta"]["total_count"]
