@@ -34,3 +34,20 @@ def admin_locale(user):
         or Locale.objects.filter(language_code=language.split("-")[0]).first()
         or Locale.get_default()
     )
+
+
+def translator_locale_ids(user) -> set[int]:
+    """The languages (locale ids) whose translator teams `user` belongs to."""
+    from editorial.models import EditorialTeam
+
+    if not user.is_active or not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_translator_locale_ids", None)
+    if cached is None:
+        cached = set(
+            EditorialTeam.objects.filter(
+                kind=EditorialTeam.Kind.TRANSLATORS, group__user=user
+            ).values_list("locale_id", flat=True)
+        )
+        user._translator_locale_ids = cached
+    return cached

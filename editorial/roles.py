@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable, Iterable
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import get_language_info
@@ -25,6 +26,7 @@ from wagtail.models import (
     Locale,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -32,16 +34,25 @@ from wagtail.models import (
 from cities.models import MemberCityPage, RegionalSectionPage
 from editorial.models import EditorialTeam
 from home.models import HomePage
+from initiatives.models import SustainableDevelopmentGoal, Theme
 
 logger = logging.getLogger(__name__)
 
 MODERATORS_GROUP_NAME = "Secretariat moderators"
+# Snippets that pass through the review workflow like pages (initiatives/models/taxonomy.py).
+REVIEWED_SNIPPETS = (Theme, SustainableDevelopmentGoal)
 WORKFLOW_NAME = "Secretariat review"
 APPROVAL_TASK_NAME = "Secretariat approval"
 
 ADMIN_ACCESS = ("wagtailadmin.access_admin",)
 EDITOR_PAGE_PERMISSIONS = ("wagtailcore.add_page", "wagtailcore.change_page")
 TRANSLATOR_PAGE_PERMISSIONS = ("wagtailcore.change_page",)
+# Held for their language's translations only (editorial/taxonomy.py).
+TRANSLATOR_MODEL_PERMISSIONS = (
+    *ADMIN_ACCESS,
+    "initiatives.change_theme",
+    "initiatives.change_sustainabledevelopmentgoal",
+)
 MODERATOR_PAGE_PERMISSIONS = (
     "wagtailcore.add_page",
     "wagtailcore.change_page",
@@ -65,12 +76,11 @@ MODERATOR_COLLECTION_PERMISSIONS = (
 )
 MODERATOR_MODEL_PERMISSIONS = (
     *ADMIN_ACCESS,
-    "initiatives.add_theme",
-    "initiatives.change_theme",
-    "initiatives.delete_theme",
-    "initiatives.add_sustainabledevelopmentgoal",
-    "initiatives.change_sustainabledevelopmentgoal",
-    "initiatives.delete_sustainabledevelopmentgoal",
+    *(
+        f"initiatives.{action}_{model}"
+        for model in ("theme", "sustainabledevelopmentgoal")
+        for action in ("add", "change", "delete", "publish", "lock", "unlock")
+    ),
     "wagtailcore.add_locale",
     "wagtailcore.change_locale",
     "wagtailcore.delete_locale",
@@ -194,12 +204,13 @@ def sync_region(translation_key, report: SyncReport | None = None) -> EditorialT
 
 
 def sync_translators(locale: Locale, report: SyncReport | None = None) -> EditorialTeam:
-    """`Translators (<language>)`: edit (never publish) the pages of that locale's tree only."""
+    """`Translators (<language>)`: edit (never publish) the pages of that locale's tree and the
+    taxonomy's translations into that language."""
     report = report if report is not None else SyncReport()
     team = _get_or_create_team(EditorialTeam.Kind.TRANSLATORS, report, locale=locale)
     group = _ensure_group(team, [translators_group_name(locale)], report)
     roots = list(locale_roots().filter(locale=locale))
-    _set_model_permissions(group, ADMIN_ACCESS, report)
+    _set_model_permissions(group, TRANSLATOR_MODEL_PERMISSIONS, report)
     _set_page_permissions(group, roots, TRANSLATOR_PAGE_PERMISSIONS, report)
     _set_collection_permissions(group, [], (), report)
     return team
@@ -207,7 +218,8 @@ def sync_translators(locale: Locale, report: SyncReport | None = None) -> Editor
 
 def sync_moderators(report: SyncReport | None = None) -> EditorialTeam:
     """`Secretariat moderators`: publish everywhere, manage media, taxonomy and locales, invite
-    editors, and approve the "Secretariat review" workflow, assigned to every locale root."""
+    editors, and approve the "Secretariat review" workflow, assigned to every locale root and to
+    the taxonomy's snippets."""
     report = report if report is not None else SyncReport()
     team = _get_or_create_team(EditorialTeam.Kind.MODERATORS, report)
     group = _ensure_group(team, [MODERATORS_GROUP_NAME], report)
@@ -229,6 +241,14 @@ def sync_moderators(report: SyncReport | None = None) -> EditorialTeam:
         if assignment is None or assignment.workflow_id != workflow.pk:
             WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
             report.note(f"Assigned workflow {workflow.name!r} to {root.title!r} ({root.locale})")
+    for model in REVIEWED_SNIPPETS:
+        content_type = ContentType.objects.get_for_model(model)
+        assignment = WorkflowContentType.objects.filter(content_type=content_type).first()
+        if assignment is None or assignment.workflow_id != workflow.pk:
+            WorkflowContentType.objects.update_or_create(
+                content_type=content_type, defaults={"workflow": workflow}
+            )
+            report.note(f"Assigned workflow {workflow.name!r} to {model._meta.verbose_name_plural}")
     return team
 
 

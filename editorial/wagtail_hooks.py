@@ -8,6 +8,7 @@ from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuIte
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import register_snippet
 
 from accounts.lockout import can_unlock
 from editorial import urls
@@ -16,6 +17,10 @@ from editorial.my_city import MyCityPanel, home_city
 from editorial.panels import AwaitingReviewPanel, StalePagesPanel, TranslationCoveragePanel
 from editorial.permissions import can_invite, can_view_dashboard
 from editorial.review import SubmitForReviewMenuItem
+from editorial.taxonomy import TaxonomyGroup, register_policies
+
+register_policies()
+register_snippet(TaxonomyGroup)
 
 
 @hooks.register("register_admin_urls")

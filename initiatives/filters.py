@@ -53,19 +53,6 @@ def places(model, locale: Locale, order: str) -> dict[str, Place]:
     return {str(pk): Place(*values) for pk, *values in rows}
 
 
-def in_locale(model, locale: Locale, default: Locale | None = None) -> list:
-    """Each canonical record of a translatable snippet, in `locale` where it is translated.
-    `default` is the default locale, when the caller has it already."""
-    default = default or Locale.get_default()
-    items = list(model.objects.filter(locale_id__in={default.pk, locale.pk}))
-    translations = {item.translation_key: item for item in items if item.locale_id == locale.pk}
-    return [
-        translations.get(item.translation_key, item)
-        for item in items
-        if item.locale_id == default.pk
-    ]
-
-
 @dataclass
 class FacetOption:
     value: str
@@ -103,10 +90,10 @@ class CaseStudyFilter:
         self.regions = places(RegionalSectionPage, locale, "path")
         self.cities = places(MemberCityPage, locale, "title")
         default = Locale.get_default()
-        self.themes = {theme.slug: theme for theme in in_locale(Theme, locale, default)}
+        self.themes = {theme.slug: theme for theme in Theme.live_in_locale(locale, default)}
         self.sdgs = {
             str(goal.number): goal
-            for goal in in_locale(SustainableDevelopmentGoal, locale, default)
+            for goal in SustainableDevelopmentGoal.live_in_locale(locale, default)
         }
         self.statuses = dict(CaseStudyStatus.choices)
         self.types = {"initiative": _("Initiatives"), "solution": _("Shared solutions")}

@@ -24,7 +24,7 @@ from wagtail.models import Locale, Page
 
 from core.text import first_text
 from core.visibility import private_sections_q, visible
-from initiatives.filters import CaseStudyFilter, FacetFacts, in_locale
+from initiatives.filters import CaseStudyFilter, FacetFacts
 from initiatives.models import InitiativePage, SolutionPage, Theme
 from search import breaker
 from search.analysis import strip_elisions
@@ -282,7 +282,7 @@ class SiteSearch:
             for row in rows:
                 if row["themes__slug"]:
                     counts[row["themes__slug"]] = counts.get(row["themes__slug"], 0) + row["n"]
-        themes = {theme.slug: theme for theme in in_locale(Theme, self.locale)}
+        themes = {theme.slug: theme for theme in Theme.live_in_locale(self.locale)}
         ranked = sorted(counts, key=counts.get, reverse=True)[:limit]
         return [themes[slug] for slug in ranked if slug in themes]
 

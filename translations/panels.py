@@ -6,7 +6,7 @@ from wagtail.admin.ui.components import Component
 from wagtail_localize.models import get_edit_url
 
 from translations.models import OutdatedTranslation
-from translations.views import user_can_edit
+from translations.permissions import can_edit
 
 PANEL_LIMIT = 10
 
@@ -22,7 +22,7 @@ def outdated_translations_for(user, limit: int = PANEL_LIMIT) -> list[dict]:
             target = record.translation.get_target_instance()
         except ObjectDoesNotExist:
             continue
-        if not user_can_edit(user, target):
+        if not can_edit(user, target):
             continue
         rows.append(
             {

@@ -4,15 +4,17 @@ wagtail-localize asks for one model permission, `wagtail_localize.submit_transla
 its holder translate anything into every language. The secretariat holds it. Translators and city
 editors get narrower rights, decided here per object and per language:
 
-- a member of "Translators (<language>)" may translate any page into that language (snippets stay
-  with the secretariat: editing a snippet needs a permission on its whole model, every language);
+- a member of "Translators (<language>)" may translate any page into that language, and any
+  snippet whose permission policy lets them change its translations there (the taxonomy's:
+  editorial/taxonomy.py);
 - a member of "<City> editors" may translate the city's pages into any language, because they may
   add pages under the city in every language's tree.
 """
 
 from wagtail.models import Locale, Page
+from wagtail.permissions import policy_registry
 
-from editorial.models import EditorialTeam
+from editorial.permissions import translator_locale_ids
 
 
 def can_translate_anything(user) -> bool:
@@ -21,15 +23,7 @@ def can_translate_anything(user) -> bool:
 
 def translator_locales(user) -> list[Locale]:
     """The languages whose translator teams `user` belongs to."""
-    if not user.is_active or not user.is_authenticated:
-        return []
-    return list(
-        Locale.objects.filter(
-            pk__in=EditorialTeam.objects.filter(
-                kind=EditorialTeam.Kind.TRANSLATORS, group__user=user
-            ).values("locale_id")
-        ).order_by("pk")
-    )
+    return list(Locale.objects.filter(pk__in=translator_locale_ids(user)).order_by("pk"))
 
 
 def target_locales(user, instance) -> list[Locale]:
@@ -38,15 +32,45 @@ def target_locales(user, instance) -> list[Locale]:
     locales = Locale.objects.exclude(pk=instance.locale_id).order_by("pk")
     if can_translate_anything(user):
         return list(locales)
+    allowed = translator_locale_ids(user)
     if not isinstance(instance, Page):
-        return []
-    allowed = {locale.pk for locale in translator_locales(user)}
+        if not policy_registry.get_by_type(type(instance)).user_has_permission(user, "change"):
+            return []
+        return [locale for locale in locales if locale.pk in allowed]
+    allowed = set(allowed)
     if not instance.is_root():
         parent = instance.get_parent()
         for translated_parent in parent.get_translations(inclusive=True):
             if translated_parent.permissions_for_user(user).can_add_subpage():
                 allowed.add(translated_parent.locale_id)
     return [locale for locale in locales if locale.pk in allowed]
+
+
+def can_edit(user, instance) -> bool:
+    """Whether `user` may edit `instance`: a page by its tree's permissions, anything else by its
+    model's permission policy, which may narrow the model's permission per object."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    policy = policy_registry.get_by_type(type(instance))
+    return policy.user_has_permission_for_instance(user, "change", instance)
+
+
+def can_publish(user, instance) -> bool:
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    policy = policy_registry.get_by_type(type(instance))
+    return policy.user_has_permission_for_instance(user, "publish", instance)
+
+
+def can_submit_for_review(user, instance) -> bool:
+    """Whether `user` may send `instance` into its review workflow now."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_submit_for_moderation()
+    return (
+        getattr(instance, "has_workflow", False)
+        and not instance.workflow_in_progress
+        and can_edit(user, instance)
+    )
 
 
 def untranslated_locales(user, instance) -> list[Locale]:

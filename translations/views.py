@@ -37,13 +37,6 @@ UNTRANSLATED_PARAMETER = "untranslated"
 # Admin ------------------------------------------------------------------------------------------
 
 
-def user_can_edit(user, instance) -> bool:
-    if isinstance(instance, Page):
-        return instance.permissions_for_user(user).can_edit()
-    opts = instance._meta
-    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
-
-
 def sync_translation(request, translation_id):
     """Bring the original's current content into the translation, then open the editor.
 
@@ -59,7 +52,7 @@ def sync_translation(request, translation_id):
         target = translation.get_target_instance()
     except ObjectDoesNotExist as error:
         raise Http404 from error
-    if not user_can_edit(request.user, target):
+    if not permissions.can_edit(request.user, target):
         raise PermissionDenied
     if request.method != "POST":
         record = outdated_record(target)
@@ -136,51 +129,72 @@ def submit_for_review(request, page_id):
     translation = translation_of(page)
     if translation is None:
         raise Http404
-    state = page.current_workflow_state
+    return submit_target_for_review(request, translation, page)
+
+
+def submit_translation_for_review(request, translation_id):
+    """The same for a translated snippet (a page's address names the page)."""
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist as error:
+        raise Http404 from error
+    if not hasattr(target, "get_workflow"):
+        raise Http404  # no review for this kind of object
+    return submit_target_for_review(request, translation, target)
+
+
+def submit_target_for_review(request, translation, target):
+    state = target.current_workflow_state
     needs_changes = state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
-    if page.workflow_in_progress and not needs_changes:
-        messages.info(request, already_in_review_message(page))
-        return redirect(get_valid_next_url_from_request(request) or get_edit_url(page))
-    tester = page.permissions_for_user(request.user)
-    if not tester.can_edit() or not (needs_changes or tester.can_submit_for_moderation()):
+    if target.workflow_in_progress and not needs_changes:
+        messages.info(request, already_in_review_message(target))
+        return redirect(get_valid_next_url_from_request(request) or get_edit_url(target))
+    if not permissions.can_edit(request.user, target) or not (
+        needs_changes or permissions.can_submit_for_review(request.user, target)
+    ):
         raise PermissionDenied
     if request.method != "POST":
         paragraphs = [
             _(
                 "Submitting saves your translation as a draft and sends it to %(workflow)s. It goes live when it is approved."
             )
-            % {"workflow": page.get_workflow().name}
+            % {"workflow": target.get_workflow().name}
         ]
         return confirm(
-            request, _("Submit translation for review"), page, paragraphs, icon="resubmit"
+            request, _("Submit translation for review"), target, paragraphs, icon="resubmit"
         )
-    if not save_draft(request, translation, page):
-        return redirect(get_edit_url(page))
-    page.refresh_from_db()
+    if not save_draft(request, translation, target):
+        return redirect(get_edit_url(target))
+    target.refresh_from_db()
     if needs_changes:
         state.resume(request.user)
         workflow = state.workflow
     else:
-        workflow = page.get_workflow()
-        workflow.start(page, request.user)
+        workflow = target.get_workflow()
+        workflow.start(target, request.user)
     messages.success(
         request,
         _("'%(title)s' in %(language)s was submitted to %(workflow)s.")
         % {
-            "title": page.get_admin_display_title(),
-            "language": page.locale.get_display_name(),
+            "title": admin_title(target),
+            "language": target.locale.get_display_name(),
             "workflow": workflow.name,
         },
     )
-    return redirect(get_valid_next_url_from_request(request) or get_edit_url(page))
+    return redirect(get_valid_next_url_from_request(request) or get_edit_url(target))
 
 
-def already_in_review_message(page) -> str:
-    state = page.current_workflow_state
+def admin_title(instance) -> str:
+    return instance.get_admin_display_title() if isinstance(instance, Page) else str(instance)
+
+
+def already_in_review_message(instance) -> str:
+    state = instance.current_workflow_state
     return _(
         "'%(title)s' is already in review (%(workflow)s): nothing to submit until it is approved or changes are requested."
     ) % {
-        "title": page.get_admin_display_title(),
+        "title": admin_title(instance),
         "workflow": state.workflow.name if state else "",
     }
 

@@ -1,4 +1,9 @@
-from django.core.exceptions import FieldDoesNotExist
+import functools
+
+from django.contrib.admin.utils import quote
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -7,6 +12,9 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
+from wagtail.models import TranslatableMixin
+from wagtail_localize.models import Translation
+from wagtail_localize.views import edit_translation
 
 from translations import permissions, queue, views
 from translations.freshness import FOLLOW_ORIGINAL_ACTION, outdated_record, translation_of
@@ -36,6 +44,11 @@ def register_admin_urls():
             views.submit_for_review,
             name="translations_submit_for_review",
         ),
+        path(
+            "translations/<int:translation_id>/submit-for-review/",
+            views.submit_translation_for_review,
+            name="translations_submit_translation_for_review",
+        ),
     ]
 
 
@@ -55,7 +68,41 @@ def register_translate_urls():
             views.SubmitSnippetTranslationView.as_view(),
             name="translations_submit_snippet",
         ),
+        *(
+            path(f"localize/translate/<int:translation_id>/{route}", guarded(view))
+            for route, view in TRANSLATION_EDITOR_ENDPOINTS
+        ),
     ]
+
+
+# wagtail-localize's editor endpoints allow anyone who may edit some object of the target's model;
+# these are the same views, asking whether the user may edit the target itself (a translator may
+# edit a theme's translation into their language only: editorial/taxonomy.py).
+TRANSLATION_EDITOR_ENDPOINTS = [
+    ("strings/<int:string_segment_id>/edit/", edit_translation.edit_string_translation),
+    ("overrides/<int:overridable_segment_id>/edit/", edit_translation.edit_override),
+    ("pofile/download/", edit_translation.download_pofile),
+    ("pofile/upload/", edit_translation.upload_pofile),
+    ("machine_translate/", edit_translation.machine_translate),
+    ("preview/", edit_translation.preview_translation),
+    ("preview/<str:mode>/", edit_translation.preview_translation),
+    ("disable/", edit_translation.stop_translation),
+]
+
+
+def guarded(view):
+    @functools.wraps(view)
+    def guarded_view(request, *args, translation_id, **kwargs):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist as error:
+            raise Http404 from error
+        if not permissions.can_edit(request.user, target):
+            raise PermissionDenied
+        return view(request, *args, translation_id=translation_id, **kwargs)
+
+    return guarded_view
 
 
 def translate_page_button(page, user, view_name=None, next_url=None):
@@ -76,6 +123,25 @@ def translate_page_button(page, user, view_name=None, next_url=None):
 
 hooks.register("register_page_header_buttons", translate_page_button)
 hooks.register("register_page_listing_more_buttons", translate_page_button)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def translate_snippet_button(snippet, user, next_url=None):
+    """The same for a snippet whose translations a translator may edit (wagtail-localize's own
+    button is for the secretariat)."""
+    if not isinstance(snippet, TranslatableMixin) or permissions.can_translate_anything(user):
+        return
+    if permissions.untranslated_locales(user, snippet):
+        opts = snippet._meta
+        yield Button(
+            gettext_lazy("Translate"),
+            reverse(
+                "wagtail_localize:submit_snippet_translation",
+                args=[opts.app_label, opts.model_name, quote(snippet.pk)],
+            ),
+            icon_name="wagtail-localize-language",
+            priority=100,
+        )
 
 
 @hooks.register("register_page_listing_buttons")

@@ -2,13 +2,24 @@
 
 Both are translatable snippets. Case studies link to the default-locale record (the canonical one);
 pages show `.localized`, so each visitor reads the name in their own language.
+
+Both pass through the secretariat's review like pages: a change is a draft until it is published,
+and a translator's translation goes live only when a moderator approves it. Until then visitors
+read the name in the original language (`localized` and `live_in_locale` skip drafts).
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -21,7 +32,34 @@ def default_locale_only():
     return models.Q(locale_id=Locale.get_default().pk)
 
 
-class Theme(TranslatableMixin, index.Indexed, models.Model):
+class ReviewedTranslatableSnippet(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
+):
+    """A translatable snippet with drafts, revisions and the review workflow."""
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    @property
+    def localized(self):
+        """This record in the active language if that translation is live, else this record."""
+        translation = super().localized
+        return translation if translation.live else self
+
+    @classmethod
+    def live_in_locale(cls, locale: Locale, default: Locale | None = None) -> list:
+        """Each live canonical record, in `locale` where its translation there is live."""
+        default = default or Locale.get_default()
+        items = list(cls.objects.filter(locale_id__in={default.pk, locale.pk}, live=True))
+        translations = {item.translation_key: item for item in items if item.locale_id == locale.pk}
+        return [
+            translations.get(item.translation_key, item)
+            for item in items
+            if item.locale_id == default.pk
+        ]
+
+
+class Theme(ReviewedTranslatableSnippet, index.Indexed):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(
         _("slug"),
@@ -43,9 +81,13 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("slug"),
         SynchronizedField("colour"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),  # the admin listing searches one language at a time
+    ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(ReviewedTranslatableSnippet.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
         ordering = ["name"]
@@ -57,7 +99,7 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class SustainableDevelopmentGoal(TranslatableMixin, models.Model):
+class SustainableDevelopmentGoal(ReviewedTranslatableSnippet):
     number = models.PositiveSmallIntegerField(
         _("number"), validators=[MinValueValidator(1), MaxValueValidator(17)]
     )
@@ -78,7 +120,7 @@ class SustainableDevelopmentGoal(TranslatableMixin, models.Model):
         SynchronizedField("colour"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(ReviewedTranslatableSnippet.Meta):
         verbose_name = _("sustainable development goal")
         verbose_name_plural = _("sustainable development goals")
         ordering = ["number"]

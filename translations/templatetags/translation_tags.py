@@ -65,10 +65,19 @@ def translation_editor_actions(context, instance, position):
     from translations.editor import actions_for
 
     request = context["request"]
+    translation = context["translation"]  # wagtail-localize's editor context
     return {
-        "actions": actions_for(instance, request.user, request.path),
+        "actions": actions_for(instance, request.user, request.path, translation.pk),
         "instance": instance,
         "position": position,
         "request": request,
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.simple_tag
+def translation_side_panels(side_panels, instance):
+    """The editor's side panels, complete for a snippet in review (see translations/editor.py)."""
+    from translations.editor import side_panels_for
+
+    return side_panels_for(side_panels, instance)
