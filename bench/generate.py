@@ -23,7 +23,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
 from cities.models import MemberCityPage
-from demo.loader import DATA_DIR, load
+from demo import records
 from demo.text import to_plain_text, to_rich_text
 from initiatives.models import InitiativePage, SolutionPage, SustainableDevelopmentGoal, Theme
 
@@ -33,10 +33,7 @@ BATCH = 500
 
 def demo_templates() -> list[dict]:
     """The demo case studies written in all three languages."""
-    cases = [
-        case for path in sorted(DATA_DIR.glob("cases-*.toml")) for case in load(path.name)["case"]
-    ]
-    return [case for case in cases if all(code in case["title"] for code in LANGUAGES)]
+    return [case for case in records.cases() if all(code in case["title"] for code in LANGUAGES)]
 
 
 class CaseStudyGenerator:

@@ -16,14 +16,38 @@ from core.translation_fields import PAGE_FIELDS
 from core.visibility import visible
 
 
-class RegionalSectionPage(Page):
+class ContactDetails(models.Model):
+    """The person a visitor writes to about a regional section or a member city: their name and
+    email address, the same in every language, and their role, translated."""
+
+    contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
+    contact_role = models.CharField(_("contact role"), max_length=160, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+
+    contact_panels = [
+        FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]),
+        FieldPanel("contact_email"),
+    ]
+    contact_translatable_fields = [
+        TranslatableField("contact_role"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_email"),
+    ]
+    contact_api_fields = [
+        APIField("contact_name"),
+        APIField("contact_role"),
+        APIField("contact_email"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class RegionalSectionPage(ContactDetails, Page):  # noqa: DJ008 - Page.__str__ is the title
     """One of the four regional sections; its children are the member cities of the region."""
 
     introduction = RichTextField(_("introduction"), features=PROSE_FEATURES, blank=True)
     secretariat_city = models.CharField(_("regional secretariat city"), max_length=120, blank=True)
-    contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
-    contact_role = models.CharField(_("contact role"), max_length=160, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
 
     content_panels = [
@@ -32,8 +56,8 @@ class RegionalSectionPage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("secretariat_city"),
-                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]),
-                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                *ContactDetails.contact_panels,
+                FieldPanel("contact_phone"),
             ],
             heading=_("Regional secretariat"),
         ),
@@ -43,17 +67,13 @@ class RegionalSectionPage(Page):
         *PAGE_FIELDS,
         TranslatableField("introduction"),
         TranslatableField("secretariat_city"),
-        TranslatableField("contact_role"),
-        SynchronizedField("contact_name"),
-        SynchronizedField("contact_email"),
+        *ContactDetails.contact_translatable_fields,
         SynchronizedField("contact_phone"),
     ]
     api_fields = [
         APIField("introduction"),
         APIField("secretariat_city"),
-        APIField("contact_name"),
-        APIField("contact_role"),
-        APIField("contact_email"),
+        *ContactDetails.contact_api_fields,
         APIField("contact_phone"),
     ]
     parent_page_types = ["home.HomePage"]
@@ -73,7 +93,7 @@ class RegionalSectionPage(Page):
         return visible(MemberCityPage.objects.child_of(self)).order_by("title")
 
 
-class MemberCityPage(Page):
+class MemberCityPage(ContactDetails, Page):  # noqa: DJ008 - Page.__str__ is the title
     """A member government's microsite. Its subtree holds the city's own pages."""
 
     official_name = models.CharField(_("official name"), max_length=200)
@@ -120,9 +140,6 @@ class MemberCityPage(Page):
         related_name="+",
     )
     introduction = RichTextField(_("introduction"), features=PROSE_FEATURES, blank=True)
-    contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
-    contact_role = models.CharField(_("contact role"), max_length=160, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
     member_since = models.PositiveSmallIntegerField(
         _("member since"),
         null=True,
@@ -146,10 +163,7 @@ class MemberCityPage(Page):
         ),
         FieldRowPanel([FieldPanel("logo"), FieldPanel("hero_image")], heading=_("Images")),
         FieldPanel("introduction"),
-        MultiFieldPanel(
-            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],
-            heading=_("Contact"),
-        ),
+        MultiFieldPanel(ContactDetails.contact_panels, heading=_("Contact")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -164,7 +178,7 @@ class MemberCityPage(Page):
         TranslatableField("country"),
         TranslatableField("government_name"),
         TranslatableField("introduction"),
-        TranslatableField("contact_role"),
+        *ContactDetails.contact_translatable_fields,
         # The legal name, written in the government's own language in every translation.
         SynchronizedField("official_name"),
         SynchronizedField("country_code"),
@@ -174,8 +188,6 @@ class MemberCityPage(Page):
         SynchronizedField("website"),
         SynchronizedField("logo"),
         SynchronizedField("hero_image"),
-        SynchronizedField("contact_name"),
-        SynchronizedField("contact_email"),
         SynchronizedField("member_since"),
     ]
     api_fields = [
@@ -188,9 +200,7 @@ class MemberCityPage(Page):
         APIField("longitude"),
         APIField("website"),
         APIField("introduction"),
-        APIField("contact_name"),
-        APIField("contact_role"),
-        APIField("contact_email"),
+        *ContactDetails.contact_api_fields,
         APIField("member_since"),
         APIField("logo"),
         APIField("hero_image"),

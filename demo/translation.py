@@ -13,7 +13,7 @@ from wagtail_localize.models import (
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.strings import StringValue
 
-from demo.text import squash
+from demo.text import pairs, squash
 
 
 def translate(instance, locale: Locale, strings: dict[str, str], user=None):
@@ -46,3 +46,21 @@ def translate(instance, locale: Locale, strings: dict[str, str], user=None):
             )
     translation.save_target(user=user, publish=True)
     return instance.get_translation(locale)
+
+
+def text_pairs(texts: list[dict | None], source: str, target: str) -> dict[str, str]:
+    """Source → target strings for each of several translated texts (see `demo.text.pairs`)."""
+    result = {}
+    for text in texts:
+        result.update(pairs(text, source, target))
+    return result
+
+
+def translate_everywhere(instance, texts: list[dict | None], locales: dict[str, Locale], user):
+    """Translate `instance` into every other working language given in `texts`. A page's slug
+    follows its translated title (translations.slugs), as it does for an editor."""
+    source = instance.locale.language_code
+    for code, locale in locales.items():
+        if code == source or not any(text and code in text for text in texts):
+            continue
+        translate(instance, locale, text_pairs(texts, source, code), user)

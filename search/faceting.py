@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from initiatives.filters import CASE_TYPES, FILTER_PARAMS, CaseStudyFilter
-from search.index import filter_columns
+from search.index import engine_query, engine_search, filter_columns
 from search.ranking import Ranked
 
 # Engines page through at most this many hits (Elasticsearch's and OpenSearch's default
@@ -136,6 +136,7 @@ class EngineFacetedSearch:
         of hits and every count are fetched now, so an unreachable engine fails here."""
         self.case_filter = case_filter
         self.locale_id = case_filter.locale.pk
+        self.backend = backend
         self.results = results
         self.clauses = FacetClauses(backend, case_filter)
         self.sort = sort
@@ -148,7 +149,7 @@ class EngineFacetedSearch:
         case_filter.counts = self._counts(response.get("aggregations", {}))
 
     def _search(self, start: int, size: int, aggregations=False) -> dict:
-        body = self.results._get_es_body()
+        body = engine_query(self.results)
         body["size"] = size
         body["from"] = start
         filters = self.clauses.active()
@@ -159,7 +160,8 @@ class EngineFacetedSearch:
         if aggregations:
             body["aggs"] = self._aggregations()
             body["track_total_hits"] = True
-        return self.results._backend_do_search(
+        return engine_search(
+            self.backend,
             body,
             index=self.index,
             _source=False,

@@ -81,13 +81,35 @@ def ranked_hits(backend, terms: str, queryset, limit: int, columns=()) -> list[d
         # Only the values: parsing each hit's index name, id and score took longer than the search.
         "filter_path": ["hits.hits.fields"],
     }
-    response = results._backend_do_search(results._get_es_body(), **params)
+    response = engine_search(backend, engine_query(results), **params)
     hits = []
     for hit in response.get("hits", {}).get("hits", []):  # filter_path drops empty lists
         values = dict(hit["fields"])
         values["pk"] = int(values["pk"][0])
         hits.append(values)
     return hits
+
+
+def engine_query(results) -> dict:
+    """The request body Wagtail built for `results`, a backend's lazy search: what to match and,
+    for an ordered queryset, the sort. Wagtail's results build theirs the same way in a private
+    method (`_get_es_body`); its query compiler's methods are public, and a test checks that the
+    two still agree (search/tests/test_engine_api.py)."""
+    compiler = results.query_compiler
+    body = {"query": compiler.get_query()}
+    sort = compiler.get_sort()
+    if sort is not None:
+        body["sort"] = sort
+    return body
+
+
+def engine_search(backend, body: dict, **params) -> dict:
+    """The engine's response to one search request sent through its client. Elasticsearch's
+    client takes the body's keys as arguments (since 7.15); OpenSearch's still takes `body`, as
+    the backend's `use_new_elasticsearch_api` says."""
+    if backend.use_new_elasticsearch_api:
+        return backend.es.search(**body, **params)
+    return backend.es.search(body=body, **params)
 
 
 def filter_columns(backend, model, names) -> dict[str, str]:

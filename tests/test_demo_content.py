@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation, TranslationSource
 
 from cities.models import MemberCityPage, RegionalSectionPage
-from demo.loader import DATA_DIR
+from demo.records import DATA_DIR
 from initiatives.models import InitiativePage, SolutionPage, SustainableDevelopmentGoal, Theme
 from translations.slugs import slug_from_title
 from translations.tests.test_interface_languages import typography_mistakes

@@ -54,6 +54,9 @@ class BulkRebuildSQLiteIndex(SQLiteIndex):
             return
         content_type_pk = get_content_type_pk(model)
         stale = self.entries.filter(content_type_id=content_type_pk, object_id__in=list(texts))
+        # One DELETE, whose trigger clears the FTS rows too. Django has no public way to say it:
+        # QuerySet.delete() follows the FTS table's cascade and reads and deletes every stale
+        # entry by id first. search/tests/test_engine_api.py fails if `_raw_delete` changes.
         stale._raw_delete(using=self.write_connection.alias)
         self.entries.bulk_create(
             self.entries.model(

@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import Locale, TaskState, WorkflowState
 
 from cities.models import MemberCityPage
-from demo.loader import DATA_DIR
+from demo.records import DATA_DIR
 from initiatives.models import InitiativePage, SolutionPage
 from initiatives.tests.factories import InitiativePageFactory
 from translations.freshness import source_of, translation_of
