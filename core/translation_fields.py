@@ -16,29 +16,15 @@ PAGE_FIELDS = [
     SynchronizedField("show_in_menus"),
 ]
 
-# Wagtail keeps these for each page in each language: its place in the tree, its publishing state,
-# locks, scheduling and ownership. A translation has its own; none is translated or copied.
-PAGE_STATE_FIELDS = frozenset(
+# Publishing state, scheduling and locks: each language's version has its own.
+PUBLISHING_STATE_FIELDS = frozenset(
     {
-        "id",
-        "page_ptr",
-        "path",
-        "depth",
-        "numchild",
-        "translation_key",
-        "locale",
-        "content_type",
-        "url_path",
-        "alias_of",
-        "owner",
         "live",
         "has_unpublished_changes",
         "first_published_at",
         "last_published_at",
         "live_revision",
         "latest_revision",
-        "latest_revision_created_at",
-        "draft_title",
         "go_live_at",
         "expire_at",
         "expired",
@@ -48,5 +34,24 @@ PAGE_STATE_FIELDS = frozenset(
     }
 )
 
-# The same for a translatable snippet: its identity and its language.
-SNIPPET_STATE_FIELDS = frozenset({"id", "translation_key", "locale"})
+# Wagtail keeps these for each page in each language: its place in the tree, its publishing state,
+# locks, scheduling and ownership. A translation has its own; none is translated or copied.
+PAGE_STATE_FIELDS = PUBLISHING_STATE_FIELDS | {
+    "id",
+    "page_ptr",
+    "path",
+    "depth",
+    "numchild",
+    "translation_key",
+    "locale",
+    "content_type",
+    "url_path",
+    "alias_of",
+    "owner",
+    "latest_revision_created_at",
+    "draft_title",
+}
+
+# The same for a translatable snippet: its identity and its language, and the publishing state of
+# one with drafts and review (the taxonomy).
+SNIPPET_STATE_FIELDS = PUBLISHING_STATE_FIELDS | {"id", "translation_key", "locale"}

@@ -98,24 +98,24 @@ class TaxonomyEditView(EditView):
         )
 
 
-class ThemeViewSet(SnippetViewSet):
-    model = Theme
+class TaxonomyViewSet(SnippetViewSet):
     index_view_class = TaxonomyIndexView
     edit_view_class = TaxonomyEditView
+    list_filter = ["locale"]
+
+
+class ThemeViewSet(TaxonomyViewSet):
+    model = Theme
     icon = "tag"
     menu_label = _("Themes")
     list_display = ["name", "slug", "locale"]
-    list_filter = ["locale"]
 
 
-class GoalViewSet(SnippetViewSet):
+class GoalViewSet(TaxonomyViewSet):
     model = SustainableDevelopmentGoal
-    index_view_class = TaxonomyIndexView
-    edit_view_class = TaxonomyEditView
     icon = "globe"
     menu_label = _("Sustainable Development Goals")
     list_display = ["number", "name", "locale"]
-    list_filter = ["locale"]
     ordering = ["number"]
 
 

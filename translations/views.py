@@ -14,6 +14,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation as django_translation
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -95,6 +96,14 @@ class LimitedLocalesMixin:
         self.allowed_locales = permissions.target_locales(request.user, self.object)
         if not self.allowed_locales:
             raise PermissionDenied
+        if not permissions.untranslated_locales(request.user, self.object):
+            # An empty form with a required field would say nothing; say what is the matter.
+            messages.info(
+                request,
+                _("'%(title)s' is already translated into every language you translate into.")
+                % {"title": self.object},
+            )
+            return redirect(get_valid_next_url_from_request(request) or listing_url(self.object))
         self.components = TranslationComponentManager.from_request(
             request, source_object_instance=self.object
         )
@@ -105,12 +114,20 @@ class LimitedLocalesMixin:
     def get_form(self):
         form = super().get_form()
         field = form.fields["locales"]
+        field.label = _("Languages")  # wagtail-localize's French catalogue says "Régions"
         field.queryset = field.queryset.filter(
             pk__in=[locale.pk for locale in self.allowed_locales]
         )
         if len(field.queryset) < 2:
             form.fields["select_all"].widget = forms.HiddenInput()
         return form
+
+
+def listing_url(instance) -> str:
+    """Where the object is listed in the admin: its parent page's children, or its snippets."""
+    if isinstance(instance, Page):
+        return reverse("wagtailadmin_explore", args=[instance.get_parent().pk])
+    return reverse(instance.snippet_viewset.get_url_name("list"))
 
 
 class SubmitPageTranslationView(LimitedLocalesMixin, submit_translations.SubmitPageTranslationView):

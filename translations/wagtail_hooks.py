@@ -69,8 +69,8 @@ def register_translate_urls():
             name="translations_submit_snippet",
         ),
         *(
-            path(f"localize/translate/<int:translation_id>/{route}", guarded(view))
-            for route, view in TRANSLATION_EDITOR_ENDPOINTS
+            path(f"localize/translate/<int:translation_id>/{route}", guarded(view, action))
+            for route, view, action in TRANSLATION_EDITOR_ENDPOINTS
         ),
     ]
 
@@ -79,18 +79,22 @@ def register_translate_urls():
 # these are the same views, asking whether the user may edit the target itself (a translator may
 # edit a theme's translation into their language only: editorial/taxonomy.py).
 TRANSLATION_EDITOR_ENDPOINTS = [
-    ("strings/<int:string_segment_id>/edit/", edit_translation.edit_string_translation),
-    ("overrides/<int:overridable_segment_id>/edit/", edit_translation.edit_override),
-    ("pofile/download/", edit_translation.download_pofile),
-    ("pofile/upload/", edit_translation.upload_pofile),
-    ("machine_translate/", edit_translation.machine_translate),
-    ("preview/", edit_translation.preview_translation),
-    ("preview/<str:mode>/", edit_translation.preview_translation),
-    ("disable/", edit_translation.stop_translation),
+    ("strings/<int:string_segment_id>/edit/", edit_translation.edit_string_translation, "change"),
+    ("overrides/<int:overridable_segment_id>/edit/", edit_translation.edit_override, "change"),
+    ("pofile/download/", edit_translation.download_pofile, "change"),
+    ("pofile/upload/", edit_translation.upload_pofile, "change"),
+    ("machine_translate/", edit_translation.machine_translate, "change"),
+    ("preview/", edit_translation.preview_translation, "change"),
+    ("preview/<str:mode>/", edit_translation.preview_translation, "change"),
+    # Stopping a translation frees its synchronized values (a theme's slug, a goal's number)
+    # for editing: only those who publish it may.
+    ("disable/", edit_translation.stop_translation, "publish"),
 ]
 
 
-def guarded(view):
+def guarded(view, action: str):
+    allowed = permissions.can_publish if action == "publish" else permissions.can_edit
+
     @functools.wraps(view)
     def guarded_view(request, *args, translation_id, **kwargs):
         translation = get_object_or_404(Translation, pk=translation_id)
@@ -98,7 +102,7 @@ def guarded(view):
             target = translation.get_target_instance()
         except ObjectDoesNotExist as error:
             raise Http404 from error
-        if not permissions.can_edit(request.user, target):
+        if not allowed(request.user, target):
             raise PermissionDenied
         return view(request, *args, translation_id=translation_id, **kwargs)
 

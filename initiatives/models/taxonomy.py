@@ -78,8 +78,9 @@ class Theme(ReviewedTranslatableSnippet, index.Indexed):
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("description"),
-        SynchronizedField("slug"),
-        SynchronizedField("colour"),
+        # Facts shared by every language: filters and addresses use the slug.
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("colour", overridable=False),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -116,8 +117,8 @@ class SustainableDevelopmentGoal(ReviewedTranslatableSnippet):
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("description"),
-        SynchronizedField("number"),
-        SynchronizedField("colour"),
+        SynchronizedField("number", overridable=False),
+        SynchronizedField("colour", overridable=False),
     ]
 
     class Meta(ReviewedTranslatableSnippet.Meta):

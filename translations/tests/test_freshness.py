@@ -237,7 +237,7 @@ def test_a_snippet_translation_follows_and_clears_like_a_page(
     french_theme = theme.get_translation(Locale.objects.get(language_code="fr"))
     theme.colour = "#123456"
     theme.description = f"{theme.description} Including heat waves."
-    theme.save()
+    theme.save_revision().publish()  # the secretariat publishes the change
     french_theme.refresh_from_db()
     assert french_theme.colour == "#123456"
     translation = translation_of(french_theme)

@@ -8,7 +8,7 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from django.utils import translation as django_translation
 from wagtail.models import WorkflowState
-from wagtail_localize.models import StringSegment
+from wagtail_localize.models import OverridableSegment, StringSegment
 
 from cities.models import MemberCityPage
 from editorial.roles import MODERATORS_GROUP_NAME
@@ -141,6 +141,19 @@ def test_a_translator_changes_no_other_language_and_never_publishes():
     assert refused(author.post(edit_url(french), {"action": "publish"}))
     assert Theme.objects.filter(pk=french.pk, live=False).exists()
     assert Theme.objects.get(pk=theme.pk).name == "Heat resilience"
+
+    # Stopping the translation would free the slug and colour for editing: not theirs to do. Nor
+    # are those values offered for overriding in the editor.
+    french_translation = translation_of(french)
+    stop = reverse("wagtail_localize:stop_translation", args=[french_translation.pk])
+    assert refused(author.post(stop))
+    french_translation.refresh_from_db()
+    assert french_translation.enabled
+    assert not OverridableSegment.objects.filter(source=french_translation.source).exists()
+
+    # Nothing left to translate: they are told so, not shown an empty form.
+    told = author.get(submit_url(spanish), follow=True)
+    assert "already translated into every language you translate into" in told.content.decode()
 
     # A translation can only be started into their own language.
     goal = SustainableDevelopmentGoal.objects.filter(locale=locale("en")).first()
