@@ -1,6 +1,6 @@
 """A circuit breaker between visitors and the search engine.
 
-A visitor's request waits at most SEARCH_TIMEOUT (1 s) for the engine. When a request fails or
+A visitor's request waits at most SEARCH_TIMEOUT (0.5 s) for the engine. When a request fails or
 times out, the breaker opens: for SEARCH_BREAKER_COOLDOWN seconds (30) no visitor request asks
 the engine at all, and searches, autocomplete and spelling suggestions answer straight from the
 database, with the "simpler search" notice. Then the next request tries the engine again.

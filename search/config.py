@@ -7,7 +7,7 @@
   `database` stays up to date as the fallback while the engine is unreachable.
 """
 
-from core.env import env, env_int
+from core.env import env, env_float
 from search.analysis import index_settings
 
 # Wagtail's engine backends, with a spelling-suggestion field added (search/backends/engines.py).
@@ -38,7 +38,9 @@ def search_backends(
     backend, url = engine
     # A visitor waits at most this long for the engine before the database answers instead
     # (search/breaker.py); index writes and rebuilds allow longer (search/tasks.py, index.py).
-    timeout = timeout or env_int("SEARCH_TIMEOUT", 1)
+    # Half a second is ten times the engine's p95 at 50,000 case studies (docs/benchmarks.md),
+    # and leaves the database the rest of a visitor's two-second budget when the engine stalls.
+    timeout = timeout or env_float("SEARCH_TIMEOUT", 0.5)
     backends = {
         "default": engine_backend(backend, url, index_prefix, timeout),
         "database": database,

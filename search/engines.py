@@ -7,7 +7,7 @@ from search.config import DATABASE_BACKEND, ENGINE_BACKENDS, search_backends
 
 ENGINE_NAMES = {"ELASTICSEARCH_URL": "elasticsearch", "OPENSEARCH_URL": "opensearch"}
 # Tests share a busy machine and the engines with each other, and refresh or rebuild indexes
-# between searches: they allow longer than a visitor's second (SEARCH_TIMEOUT). The visitor's
+# between searches: they allow longer than a visitor's half second (SEARCH_TIMEOUT). The visitor's
 # limit is tested on a live site with its production timeout (test_outage.py).
 TEST_TIMEOUT = 10
 

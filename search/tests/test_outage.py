@@ -135,7 +135,6 @@ def live_site(engine_name, database, tmp_path):
             "CACHE_DIR": str(tmp_path / "cache"),
             "TASK_BACKEND": "immediate",
             "SEARCH_BREAKER_COOLDOWN": "30",
-            "SEARCH_TIMEOUT": "1",
         }
     )
     server = subprocess.Popen(
