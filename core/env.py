@@ -25,24 +25,22 @@ def env_bool(name: str, default: bool = False) -> bool:
     )
 
 
-def env_int(name: str, default: int) -> int:
+def _env_number(name: str, default, parse, kind: str):
     value = os.environ.get(name)
     if value in (None, ""):
         return default
     try:
-        return int(value)
+        return parse(value)
     except ValueError as error:
-        raise ImproperlyConfigured(f"{name} must be an integer; got {value!r}.") from error
+        raise ImproperlyConfigured(f"{name} must be {kind}; got {value!r}.") from error
+
+
+def env_int(name: str, default: int) -> int:
+    return _env_number(name, default, int, "an integer")
 
 
 def env_float(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    if value in (None, ""):
-        return default
-    try:
-        return float(value)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"{name} must be a number; got {value!r}.") from error
+    return _env_number(name, default, float, "a number")
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

@@ -52,10 +52,14 @@ class TaxonomyPermissionPolicy(ModelPermissionPolicy):
         return getattr(user, cache_name)
 
     def translated_locale_ids(self, user, action) -> set[int]:
-        """The languages whose translations `user` may act on as a translator."""
+        """The languages whose translations `user` may act on as a translator (kept on the user
+        for the request, as `holds_everywhere` is: a listing asks once per row)."""
         if action not in TRANSLATOR_ACTIONS or not self.user_has_permission(user, action):
             return set()
-        return translator_locale_ids(user) - {Locale.get_default().pk}
+        cache_name = f"_taxonomy_translated_{self.app_label}_{self.model_name}"
+        if not hasattr(user, cache_name):
+            setattr(user, cache_name, translator_locale_ids(user) - {Locale.get_default().pk})
+        return getattr(user, cache_name)
 
     def user_has_permission_for_instance(self, user, action, instance):
         if self.holds_everywhere(user, action):

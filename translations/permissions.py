@@ -32,12 +32,11 @@ def target_locales(user, instance) -> list[Locale]:
     locales = Locale.objects.exclude(pk=instance.locale_id).order_by("pk")
     if can_translate_anything(user):
         return list(locales)
-    allowed = translator_locale_ids(user)
+    allowed = set(translator_locale_ids(user))  # a copy: the user's set is cached
     if not isinstance(instance, Page):
         if not policy_registry.get_by_type(type(instance)).user_has_permission(user, "change"):
             return []
         return [locale for locale in locales if locale.pk in allowed]
-    allowed = set(allowed)
     if not instance.is_root():
         parent = instance.get_parent()
         for translated_parent in parent.get_translations(inclusive=True):

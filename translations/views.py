@@ -38,21 +38,26 @@ UNTRANSLATED_PARAMETER = "untranslated"
 # Admin ------------------------------------------------------------------------------------------
 
 
+def translation_and_target(translation_id, **filters):
+    """The wagtail-localize translation and the object it produces, or a 404."""
+    translation = get_object_or_404(
+        Translation.objects.select_related("source__locale", "target_locale"),
+        pk=translation_id,
+        **filters,
+    )
+    try:
+        return translation, translation.get_target_instance()
+    except ObjectDoesNotExist as error:
+        raise Http404 from error
+
+
 def sync_translation(request, translation_id):
     """Bring the original's current content into the translation, then open the editor.
 
     Pages get a draft, which goes live when it is published or approved in review; objects without
     drafts are only brought up to date in the editor, where the translator publishes them.
     """
-    translation = get_object_or_404(
-        Translation.objects.select_related("source__locale", "target_locale"),
-        pk=translation_id,
-        enabled=True,
-    )
-    try:
-        target = translation.get_target_instance()
-    except ObjectDoesNotExist as error:
-        raise Http404 from error
+    translation, target = translation_and_target(translation_id, enabled=True)
     if not permissions.can_edit(request.user, target):
         raise PermissionDenied
     if request.method != "POST":
@@ -151,11 +156,7 @@ def submit_for_review(request, page_id):
 
 def submit_translation_for_review(request, translation_id):
     """The same for a translated snippet (a page's address names the page)."""
-    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
-    try:
-        target = translation.get_target_instance()
-    except ObjectDoesNotExist as error:
-        raise Http404 from error
+    translation, target = translation_and_target(translation_id, enabled=True)
     if not hasattr(target, "get_workflow"):
         raise Http404  # no review for this kind of object
     return submit_target_for_review(request, translation, target)

@@ -1,9 +1,7 @@
 import functools
 
 from django.contrib.admin.utils import quote
-from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -13,7 +11,6 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.models import TranslatableMixin
-from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 
 from translations import permissions, queue, views
@@ -69,8 +66,12 @@ def register_translate_urls():
             name="translations_submit_snippet",
         ),
         *(
-            path(f"localize/translate/<int:translation_id>/{route}", guarded(view, action))
-            for route, view, action in TRANSLATION_EDITOR_ENDPOINTS
+            path(f"localize/translate/<int:translation_id>/{route}", guarded(view))
+            for route, view in TRANSLATION_EDITOR_ENDPOINTS
+        ),
+        path(
+            f"localize/translate/<int:translation_id>/{STOP_TRANSLATION_ENDPOINT[0]}",
+            guarded(STOP_TRANSLATION_ENDPOINT[1], allowed=permissions.can_publish),
         ),
     ]
 
@@ -79,29 +80,23 @@ def register_translate_urls():
 # these are the same views, asking whether the user may edit the target itself (a translator may
 # edit a theme's translation into their language only: editorial/taxonomy.py).
 TRANSLATION_EDITOR_ENDPOINTS = [
-    ("strings/<int:string_segment_id>/edit/", edit_translation.edit_string_translation, "change"),
-    ("overrides/<int:overridable_segment_id>/edit/", edit_translation.edit_override, "change"),
-    ("pofile/download/", edit_translation.download_pofile, "change"),
-    ("pofile/upload/", edit_translation.upload_pofile, "change"),
-    ("machine_translate/", edit_translation.machine_translate, "change"),
-    ("preview/", edit_translation.preview_translation, "change"),
-    ("preview/<str:mode>/", edit_translation.preview_translation, "change"),
-    # Stopping a translation frees its synchronized values (a theme's slug, a goal's number)
-    # for editing: only those who publish it may.
-    ("disable/", edit_translation.stop_translation, "publish"),
+    ("strings/<int:string_segment_id>/edit/", edit_translation.edit_string_translation),
+    ("overrides/<int:overridable_segment_id>/edit/", edit_translation.edit_override),
+    ("pofile/download/", edit_translation.download_pofile),
+    ("pofile/upload/", edit_translation.upload_pofile),
+    ("machine_translate/", edit_translation.machine_translate),
+    ("preview/", edit_translation.preview_translation),
+    ("preview/<str:mode>/", edit_translation.preview_translation),
 ]
+# Stopping a translation frees its synchronized values (a theme's slug, a goal's number) for
+# editing: only those who may publish the translation may.
+STOP_TRANSLATION_ENDPOINT = ("disable/", edit_translation.stop_translation)
 
 
-def guarded(view, action: str):
-    allowed = permissions.can_publish if action == "publish" else permissions.can_edit
-
+def guarded(view, allowed=permissions.can_edit):
     @functools.wraps(view)
     def guarded_view(request, *args, translation_id, **kwargs):
-        translation = get_object_or_404(Translation, pk=translation_id)
-        try:
-            target = translation.get_target_instance()
-        except ObjectDoesNotExist as error:
-            raise Http404 from error
+        _translation, target = views.translation_and_target(translation_id)
         if not allowed(request.user, target):
             raise PermissionDenied
         return view(request, *args, translation_id=translation_id, **kwargs)
