@@ -3,7 +3,7 @@
 Translators hold their team's permission to change themes and goals, like the secretariat, but it
 reaches only the translations in their team's language: they translate a theme's name there and
 submit it for review, and may not change the original, another language, add, delete or publish.
-A page's translators are limited by tree in the same way (editorial/roles.py). The rule lives in
+A page's translators are limited by tree in the same way (editorial/roles/). The rule lives in
 the snippets' permission policy, which every snippet view asks and translations/ reuses for
 wagtail-localize's editor.
 """
