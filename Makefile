@@ -17,13 +17,12 @@ $(VENV)/.installed: requirements/dev.txt
 
 install: $(VENV)/.installed
 
-# The demo loader runs its tasks inline (TASK_BACKEND=immediate): the rebuild that follows
-# indexes everything anyway, and the worker's queue starts empty.
+# The demo loader runs its tasks inline (TASK_BACKEND=immediate), so the worker's queue starts
+# empty, and ends by rebuilding the search and reference indexes (`rebuild_search`).
 setup: install
 	$(MANAGE) compiletranslations
 	$(MANAGE) migrate --noinput
 	TASK_BACKEND=immediate $(MANAGE) load_demo_content
-	$(MANAGE) rebuild_search
 
 # The task worker (search index updates, Wagtail's own tasks) runs beside the server and stops
 # with it.
@@ -40,7 +39,7 @@ run: setup
 TEST_WORKERS ?= auto
 test: install
 	$(MANAGE) compiletranslations
-	SECURITY_MATRIX=sample $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -m "not timed"
+	SECURITY_MATRIX=sample $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -m "not timed" --durations=25
 	$(BIN)/pytest -m timed
 
 # Every city editor group against every page and media item of every city over HTTP: about
