@@ -143,7 +143,7 @@ class CaseStudyFilter:
     # Querying ------------------------------------------------------------------------------
 
     def _condition(self, param, values) -> Q:
-        """One dimension's condition on a concrete case-study model: values of a dimension are ORed."""
+        """One dimension's condition on the case studies: values of a dimension are ORed."""
         condition = Q()
         for value in values:
             if param == "region":
