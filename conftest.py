@@ -49,6 +49,17 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
             call_command("load_demo_content", stdout=io.StringIO())
 
 
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup) -> Path:
+    """The built demo database file, for a test that works on a copy of it in another process
+    (SQLite only: elsewhere each process loads the demo site into its own database)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the built demo database is a SQLite file")
+    return demo_template()
+
+
 def demo_template() -> Path:
     """A SQLite file holding the migrated database with the demo site, built on first use.
 

@@ -25,7 +25,13 @@ from wagtail.models import Locale, Page
 from cities.models import MemberCityPage
 from demo import records
 from demo.text import to_plain_text, to_rich_text
-from initiatives.models import InitiativePage, SolutionPage, SustainableDevelopmentGoal, Theme
+from initiatives.models import (
+    CaseStudyPage,
+    InitiativePage,
+    SolutionPage,
+    SustainableDevelopmentGoal,
+    Theme,
+)
 
 LANGUAGES = ("en", "fr", "es")
 BATCH = 500
@@ -64,7 +70,7 @@ class CaseStudyGenerator:
         return [pages for pages in by_key.values() if all(code in pages for code in LANGUAGES)]
 
     def case_study_count(self) -> int:
-        return InitiativePage.objects.count() + SolutionPage.objects.count()
+        return CaseStudyPage.objects.count()
 
     def grow_to(self, total: int, progress=None) -> int:
         """Add case studies until there are `total`; returns how many were added."""
@@ -155,11 +161,13 @@ class CaseStudyGenerator:
     # Rows ----------------------------------------------------------------------------------
 
     def _insert(self, model, objects):
-        """The page rows first (their ids come back), then the model's own rows and relations."""
+        """The page rows first (their ids come back), then the case-study rows, the model's own rows
+        and the relations."""
         page_fields = [field for field in Page._meta.local_concrete_fields if not field.primary_key]
         ids = _insert_rows(Page, objects, page_fields, returning=True)
         for page, (pk,) in zip(objects, ids, strict=True):
-            page.pk = page.page_ptr_id = pk
+            page.pk = page.page_ptr_id = page.casestudypage_ptr_id = pk
+        _insert_rows(CaseStudyPage, objects, CaseStudyPage._meta.local_concrete_fields)
         _insert_rows(model, objects, model._meta.local_concrete_fields)
         for name, attribute in (("themes", "_themes"), ("sdgs", "_goals")):
             field = model._meta.get_field(name)

@@ -39,6 +39,8 @@ PUBLISHING_STATE_FIELDS = frozenset(
 PAGE_STATE_FIELDS = PUBLISHING_STATE_FIELDS | {
     "id",
     "page_ptr",
+    # The parent link of a case study's type (InitiativePage, SolutionPage) to CaseStudyPage.
+    "casestudypage_ptr",
     "path",
     "depth",
     "numchild",

@@ -14,7 +14,7 @@ from core.blocks import BodyBlock
 from core.rich_text import INLINE_FEATURES
 from core.translation_fields import PAGE_FIELDS
 from core.visibility import private_sections_q, visible
-from initiatives.models import CaseLibraryPage, InitiativePage, SolutionPage
+from initiatives.models import CaseLibraryPage, CaseStudyPage, InitiativePage, SolutionPage
 from initiatives.queries import live_case_studies
 
 
@@ -48,13 +48,9 @@ class HomePage(Page):
         case_studies = live_case_studies(self.locale)
         private = private_sections_q()
         mine = {"locale": self.locale}
-        featured_ids = [
-            pk
-            for model in (InitiativePage, SolutionPage)
-            for pk in visible(model.objects.filter(featured=True, **mine), private).values_list(
-                "pk", flat=True
-            )
-        ]
+        featured_ids = visible(
+            CaseStudyPage.objects.filter(featured=True, **mine), private
+        ).values_list("pk", flat=True)
         context.update(
             featured=case_studies.filter(pk__in=featured_ids).specific()[:6],
             latest_solutions=visible(SolutionPage.objects.filter(**mine), private).order_by(

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr
@@ -20,16 +21,25 @@ from cities.models import MemberCityPage, RegionalSectionPage
 from core.tree import ancestor_paths
 from core.visibility import private_sections_q, visible
 from initiatives.models import (
+    CaseStudyPage,
     CaseStudyStatus,
     InitiativePage,
     SolutionPage,
     SustainableDevelopmentGoal,
     Theme,
 )
-from initiatives.queries import CASE_STUDY_MODELS, live_case_studies
+from initiatives.queries import live_case_studies
 
 FILTER_PARAMS = ("region", "city", "theme", "sdg", "status", "type")
-CASE_TYPES = {"initiative": InitiativePage, "solution": SolutionPage}
+CASE_TYPES = {model.case_type: model for model in (InitiativePage, SolutionPage)}
+
+
+def case_types_by_content_type() -> dict[int, str]:
+    """The `type` value of each case-study content type (cached by Django after the first call)."""
+    return {
+        ContentType.objects.get_for_model(model).pk: case_type
+        for case_type, model in CASE_TYPES.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -133,7 +143,7 @@ class CaseStudyFilter:
     # Querying ------------------------------------------------------------------------------
 
     def _condition(self, param, values) -> Q:
-        """One dimension's condition on a concrete case-study model: values of a dimension are ORed."""
+        """One dimension's condition on the case studies: values of a dimension are ORed."""
         condition = Q()
         for value in values:
             if param == "region":
@@ -151,22 +161,18 @@ class CaseStudyFilter:
                 condition |= Q(status=value)
         return condition
 
-    def _model_querysets(self, exclude: str | None = None) -> list[QuerySet]:
-        """Per concrete model, the live case studies matching every active filter but `exclude`."""
-        selected_types = [] if exclude == "type" else self.selected["type"]
-        querysets = []
-        for model in CASE_STUDY_MODELS:
-            if selected_types and model not in [CASE_TYPES[t] for t in selected_types]:
+    def _queryset(self, exclude: str | None = None) -> QuerySet:
+        """The live case studies matching every active filter but `exclude`."""
+        queryset = visible(CaseStudyPage.objects.filter(locale=self.locale), self.private)
+        if exclude != "type" and self.selected["type"]:
+            queryset = queryset.type(*(CASE_TYPES[value] for value in self.selected["type"]))
+        if self.within_ids is not None:
+            queryset = queryset.filter(pk__in=self.within_ids)
+        for param in FILTER_PARAMS:
+            if param in ("type", exclude) or not self.selected[param]:
                 continue
-            queryset = visible(model.objects.filter(locale=self.locale), self.private)
-            if self.within_ids is not None:
-                queryset = queryset.filter(pk__in=self.within_ids)
-            for param in FILTER_PARAMS:
-                if param in ("type", exclude) or not self.selected[param]:
-                    continue
-                queryset = queryset.filter(self._condition(param, self.selected[param]))
-            querysets.append(queryset)
-        return querysets
+            queryset = queryset.filter(self._condition(param, self.selected[param]))
+        return queryset
 
     @cached_property
     def hits(self) -> "HitFacets | None":
@@ -191,10 +197,7 @@ class CaseStudyFilter:
         return self._matching_ids_in_database()
 
     def _matching_ids_in_database(self) -> set[int]:
-        ids = set()
-        for queryset in self._model_querysets():
-            ids.update(queryset.values_list("pk", flat=True))
-        return ids
+        return set(self._queryset().values_list("pk", flat=True))
 
     def results(self) -> QuerySet:
         return live_case_studies(self.locale).filter(pk__in=self.matching_ids()).specific()
@@ -218,41 +221,40 @@ class CaseStudyFilter:
             if key is not None and number:
                 counts[str(key)] = counts.get(str(key), 0) + number
 
-        for queryset in self._model_querysets(exclude=param):
-            if param == "type":
-                # distinct: the partner-city condition joins a row per partner
-                add(
-                    queryset.model._meta.model_name.removesuffix("page"),
-                    queryset.distinct().count(),
-                )
-            elif param in ("region", "city"):
-                add_by_ancestor = self.regions if param == "region" else self.cities
-                depth = next(iter(add_by_ancestor.values())).depth if add_by_ancestor else 0
-                prefix_length = depth * Page.steplen
-                pages_by_path = {page.path: key for key, page in add_by_ancestor.items()}
+        queryset = self._queryset(exclude=param)
+        if param == "type":
+            case_types = case_types_by_content_type()
+            # distinct: the partner-city condition joins a row per partner
+            for row in queryset.values("content_type").annotate(n=Count("pk", distinct=True)):
+                add(case_types.get(row["content_type"]), row["n"])
+        elif param in ("region", "city"):
+            add_by_ancestor = self.regions if param == "region" else self.cities
+            depth = next(iter(add_by_ancestor.values())).depth if add_by_ancestor else 0
+            prefix_length = depth * Page.steplen
+            pages_by_path = {page.path: key for key, page in add_by_ancestor.items()}
+            rows = (
+                queryset.annotate(prefix=Substr("path", 1, prefix_length))
+                .values("prefix")
+                .annotate(n=Count("pk", distinct=True))
+            )
+            for row in rows:
+                add(pages_by_path.get(row["prefix"]), row["n"])
+            if param == "city":
+                keys_by_translation = {
+                    str(city.translation_key): key for key, city in self.cities.items()
+                }
                 rows = (
-                    queryset.annotate(prefix=Substr("path", 1, prefix_length))
-                    .values("prefix")
+                    queryset.exclude(partner_cities=None)
+                    .values("partner_cities__translation_key")
                     .annotate(n=Count("pk", distinct=True))
                 )
                 for row in rows:
-                    add(pages_by_path.get(row["prefix"]), row["n"])
-                if param == "city":
-                    keys_by_translation = {
-                        str(city.translation_key): key for key, city in self.cities.items()
-                    }
-                    rows = (
-                        queryset.exclude(partner_cities=None)
-                        .values("partner_cities__translation_key")
-                        .annotate(n=Count("pk", distinct=True))
-                    )
-                    for row in rows:
-                        key = keys_by_translation.get(str(row["partner_cities__translation_key"]))
-                        add(key, row["n"])
-            else:
-                lookup = {"theme": "themes__slug", "sdg": "sdgs__number", "status": "status"}[param]
-                for row in queryset.values(lookup).annotate(n=Count("pk", distinct=True)):
-                    add(row[lookup], row["n"])
+                    key = keys_by_translation.get(str(row["partner_cities__translation_key"]))
+                    add(key, row["n"])
+        else:
+            lookup = {"theme": "themes__slug", "sdg": "sdgs__number", "status": "status"}[param]
+            for row in queryset.values(lookup).annotate(n=Count("pk", distinct=True)):
+                add(row[lookup], row["n"])
         return counts
 
     def _labels(self, param) -> dict[str, str]:
@@ -348,25 +350,27 @@ RELATED_FACTS = {
 
 def facts_from_database(case_filter: "CaseStudyFilter") -> dict[int, FacetFacts]:
     """The facts of the filter's live, public case studies among its `within_ids` (of any language:
-    a search of all languages lists other languages' hits too), in four queries per case-study
-    type."""
-    facts = {}
-    for model in CASE_STUDY_MODELS:
-        queryset = visible(model.objects.filter(pk__in=case_filter.within_ids), case_filter.private)
-        related = {name: {} for name in RELATED_FACTS}
-        for name, lookup in RELATED_FACTS.items():
-            rows = queryset.filter(**{f"{lookup}__isnull": False}).values_list("pk", lookup)
-            for pk, value in rows:
-                related[name].setdefault(pk, []).append(str(value))
-        case_type = model._meta.model_name.removesuffix("page")
-        for pk, path, status in queryset.values_list("pk", "path", "status"):
-            facts[pk] = FacetFacts(
-                case_type,
-                path,
-                status,
-                **{name: tuple(values.get(pk, ())) for name, values in related.items()},
-            )
-    return facts
+    a search of all languages lists other languages' hits too), in four queries."""
+    queryset = visible(
+        CaseStudyPage.objects.filter(pk__in=case_filter.within_ids), case_filter.private
+    )
+    related = {name: {} for name in RELATED_FACTS}
+    for name, lookup in RELATED_FACTS.items():
+        rows = queryset.filter(**{f"{lookup}__isnull": False}).values_list("pk", lookup)
+        for pk, value in rows:
+            related[name].setdefault(pk, []).append(str(value))
+    case_types = case_types_by_content_type()
+    return {
+        pk: FacetFacts(
+            case_types[content_type],
+            path,
+            status,
+            **{name: tuple(values.get(pk, ())) for name, values in related.items()},
+        )
+        for pk, path, status, content_type in queryset.values_list(
+            "pk", "path", "status", "content_type"
+        )
+    }
 
 
 class HitFacets:

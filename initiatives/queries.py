@@ -1,5 +1,5 @@
-"""Queries over both case-study types at once. InitiativePage and SolutionPage are separate tables,
-so every listing goes through these helpers rather than repeating the pair."""
+"""Queries over every case study, of both types: InitiativePage and SolutionPage are children of
+CaseStudyPage, whose table holds what listings filter and sort by, so each is one query."""
 
 from django.db.models import Q, QuerySet
 from wagtail.images import get_image_model
@@ -8,9 +8,8 @@ from wagtail.models import Locale, Page
 from cities.models import MemberCityPage, RegionalSectionPage
 from core.tree import ancestor_path
 from core.visibility import visible
-from initiatives.models import InitiativePage, SolutionPage
+from initiatives.models import CaseStudyPage
 
-CASE_STUDY_MODELS = (InitiativePage, SolutionPage)
 # The image size of initiatives/components/case_card.html, fetched with the listing.
 CARD_RENDITION = "fill-480x270"
 # Root, home page, region, city: a case study sits under its city, or under a region directly.
@@ -19,7 +18,7 @@ REGION_DEPTH, CITY_DEPTH = 3, 4
 
 def live_case_studies(locale: Locale) -> QuerySet:
     """Every visible initiative and solution in one locale's tree, newest first."""
-    return visible(Page.objects.type(*CASE_STUDY_MODELS).filter(locale=locale)).order_by(
+    return visible(Page.objects.type(CaseStudyPage).filter(locale=locale)).order_by(
         "-first_published_at", "pk"
     )
 
@@ -30,14 +29,11 @@ def case_studies_under(page: Page) -> QuerySet:
 
 def partner_case_study_ids(city) -> set[int]:
     """Case studies of the city's locale that name the city (in any language) as a partner."""
-    ids = set()
-    for model in CASE_STUDY_MODELS:
-        ids.update(
-            model.objects.filter(
-                locale=city.locale, partner_cities__translation_key=city.translation_key
-            ).values_list("pk", flat=True)
-        )
-    return ids
+    return set(
+        CaseStudyPage.objects.filter(
+            locale=city.locale, partner_cities__translation_key=city.translation_key
+        ).values_list("pk", flat=True)
+    )
 
 
 def case_studies_for_city(city) -> QuerySet:

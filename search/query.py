@@ -25,7 +25,7 @@ from wagtail.models import Locale, Page
 from core.text import first_text
 from core.visibility import private_sections_q, visible
 from initiatives.filters import CaseStudyFilter, FacetFacts
-from initiatives.models import InitiativePage, SolutionPage, Theme
+from initiatives.models import CaseStudyPage, Theme
 from search import breaker
 from search.analysis import strip_elisions
 from search.faceting import EngineFacetedSearch
@@ -272,16 +272,12 @@ class SiteSearch:
         return suggestion if suggestion != self.terms else ""
 
     def popular_themes(self, limit: int = 6) -> list:
-        counts = {}
-        for model in (InitiativePage, SolutionPage):
-            rows = (
-                visible(model.objects.filter(locale=self.locale), self.private)
-                .values("themes__slug")
-                .annotate(n=Count("pk"))
-            )
-            for row in rows:
-                if row["themes__slug"]:
-                    counts[row["themes__slug"]] = counts.get(row["themes__slug"], 0) + row["n"]
+        rows = (
+            visible(CaseStudyPage.objects.filter(locale=self.locale), self.private)
+            .values("themes__slug")
+            .annotate(n=Count("pk"))
+        )
+        counts = {row["themes__slug"]: row["n"] for row in rows if row["themes__slug"]}
         themes = {theme.slug: theme for theme in Theme.live_in_locale(self.locale)}
         ranked = sorted(counts, key=counts.get, reverse=True)[:limit]
         return [themes[slug] for slug in ranked if slug in themes]

@@ -1,5 +1,6 @@
-"""What initiatives and shared solutions have in common: one abstract page type, so the two never
-drift apart."""
+"""What initiatives and shared solutions have in common: one page type with its own table, of which
+InitiativePage and SolutionPage are the children (as every page is a child of Page). The two never
+drift apart, and a listing, count or facet over every case study is one query on one table."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -126,7 +127,11 @@ class CaseStudyPage(Page):
         ),
     )
 
-    case_type_label = ""  # set on each concrete type, shown as the badge on cards
+    # Set on each child: the type's value in addresses and filters, and its badge on cards.
+    case_type = ""
+    case_type_label = ""
+    # Only its children are created; the shared table holds their common fields.
+    is_creatable = False
     parent_page_types = ["cities.MemberCityPage", "cities.RegionalSectionPage"]
     subpage_types = []
     base_form_class = CaseStudyForm
@@ -253,16 +258,13 @@ class CaseStudyPage(Page):
     ]
 
     class Meta:
-        abstract = True
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
 
     def clean(self):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
-
-    @property
-    def case_type(self) -> str:
-        return self._meta.model_name.removesuffix("page")
 
     @cached_property
     def lead_city(self):

@@ -16,6 +16,7 @@ from .base import CaseStudyPage
 class InitiativePage(CaseStudyPage):
     """A project a member government leads, alone or with partner cities."""
 
+    case_type = "initiative"
     case_type_label = _("Initiative")
     template = "initiatives/case_study_page.html"
 
@@ -46,6 +47,7 @@ class SolutionPage(CaseStudyPage):
     transfer_cost = RichTextField(_("cost of transfer"), features=PROSE_FEATURES, blank=True)
     transfer_timeline = RichTextField(_("timeline"), features=PROSE_FEATURES, blank=True)
 
+    case_type = "solution"
     case_type_label = _("Shared solution")
     template = "initiatives/case_study_page.html"
 
