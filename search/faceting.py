@@ -12,118 +12,65 @@ engine cannot do; that, and the database fallback, count over the ranked hits in
 (search/query.py, initiatives/filters.py HitFacets). A test checks that both give the same counts.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
-from initiatives.filters import CASE_TYPES, FILTER_PARAMS, CaseStudyFilter
+from initiatives.facets import FACETS, Facet
+from initiatives.filters import CaseStudyFilter
+from initiatives.models import CaseStudyPage
 from search.index import engine_query, engine_search, filter_columns
 from search.ranking import Ranked
 
 # Engines page through at most this many hits (Elasticsearch's and OpenSearch's default
 # `index.max_result_window`); later pages are not offered.
 MAX_WINDOW = 10_000
-CASE_STUDY_FIELDS = ("status", "theme_slugs", "sdg_numbers", "partner_city_keys", "ancestor_paths")
 
 
 class FacetClauses:
-    """How a facet value matches a case study's document: one home for the filters and the
-    counts. Wagtail prefixes the fields a page type adds with the type's name, so a field can have
-    a column per case-study type, and a clause matches any of them."""
+    """The engine's filters and counters for the facets of `case_filter`, as each facet declares
+    them (initiatives/facets.py): the index fields it filters and counts on, and the index values
+    that stand for its values. The case studies' fields are CaseStudyPage's, one column each."""
 
     def __init__(self, backend, case_filter: CaseStudyFilter):
         self.case_filter = case_filter
-        self.content_type = filter_columns(backend, Page, ["content_type"])["content_type"]
-        self.type_ids = {
-            case_type: ContentType.objects.get_for_model(model).pk
-            for case_type, model in CASE_TYPES.items()
+        fields = {field for facet in FACETS for field in facet.index_fields}
+        self.columns = filter_columns(backend, CaseStudyPage, fields)
+        self._keys = {
+            (facet.param, field): facet.index_values(field, case_filter.known_values(facet.param))
+            for facet in FACETS
+            for field in facet.index_fields
         }
-        self._key_cache: dict[tuple[str, str], dict] = {}
-        self.columns: dict[str, set[str]] = {name: set() for name in CASE_STUDY_FIELDS}
-        for model in CASE_TYPES.values():
-            for name, column in filter_columns(backend, model, CASE_STUDY_FIELDS).items():
-                self.columns[name].add(column)
 
-    def _terms(self, field: str, values: list) -> dict:
-        clauses = [{"terms": {column: values}} for column in sorted(self.columns[field])]
+    def clause(self, facet: Facet, values: list[str]) -> dict:
+        """Documents having any of a facet's `values` in any of its fields."""
+        clauses = []
+        for field in facet.index_fields:
+            keys = [key for key, value in self._keys[facet.param, field].items() if value in values]
+            clauses.append({"terms": {self.columns[field]: keys}})
         return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses}}
 
-    def clause(self, param: str, values: list[str]) -> dict:
-        """Documents matching any of a dimension's `values`."""
-        places = {"region": self.case_filter.regions, "city": self.case_filter.cities}
-        if param == "type":
-            return {"terms": {self.content_type: [self.type_ids[value] for value in values]}}
-        if param == "status":
-            return self._terms("status", values)
-        if param == "theme":
-            return self._terms("theme_slugs", values)
-        if param == "sdg":
-            return self._terms("sdg_numbers", values)
-        in_tree = self._terms("ancestor_paths", [places[param][value].path for value in values])
-        if param == "region":
-            return in_tree
-        # A city's case studies are those under it and those naming it as a partner.
-        keys = [str(places[param][value].translation_key) for value in values]
-        return {"bool": {"should": [in_tree, self._terms("partner_city_keys", keys)]}}
-
-    # Counting: a terms aggregation per column a facet's values are read from, limited to the
-    # values on offer. A city counts the case studies under it and those naming it as a partner;
-    # the two never overlap, since a case study cannot name its own city as a partner
-    # (initiatives/forms.py).
-
-    COUNTED_FIELDS = {
-        "status": ["status"],
-        "theme": ["theme_slugs"],
-        "sdg": ["sdg_numbers"],
-        "region": ["ancestor_paths"],
-        "city": ["ancestor_paths", "partner_city_keys"],
-    }
-
-    def _keys(self, param: str, field: str) -> dict:
-        """Each index value the facet counts, with the facet value it stands for."""
-        if (param, field) not in self._key_cache:
-            self._key_cache[param, field] = self._index_values(param, field)
-        return self._key_cache[param, field]
-
-    def _index_values(self, param: str, field: str) -> dict:
-        known = self.case_filter.known_values(param)
-        if param == "type":
-            return {self.type_ids[value]: value for value in known}
-        if field == "ancestor_paths":
-            return {place.path: value for value, place in known.items()}
-        if field == "partner_city_keys":
-            return {str(place.translation_key): value for value, place in known.items()}
-        return {value: value for value in known}
-
-    def counters(self, param: str) -> dict:
-        columns = (
-            [("type", self.content_type)]
-            if param == "type"
-            else [
-                (field, column)
-                for field in self.COUNTED_FIELDS[param]
-                for column in sorted(self.columns[field])
-            ]
-        )
+    def counters(self, facet: Facet) -> dict:
+        """A terms aggregation per field the facet's values are read from, limited to the values
+        on offer; a case study is counted in one field only (see PlaceFacet)."""
         counters = {}
-        for field, column in columns:
-            keys = list(self._keys(param, field))
+        for field in facet.index_fields:
+            keys = list(self._keys[facet.param, field])
             if keys:
-                size = len(keys)
-                counters[column] = {"terms": {"field": column, "include": keys, "size": size}}
+                column = self.columns[field]
+                counters[column] = {"terms": {"field": column, "include": keys, "size": len(keys)}}
         return counters
 
-    def value_of(self, param: str, column: str, key) -> str | None:
-        if param == "type":
-            return self._keys(param, "type").get(key)
-        field = next(name for name, columns in self.columns.items() if column in columns)
-        return self._keys(param, field).get(str(key))
+    def value_of(self, facet: Facet, column: str, key) -> str | None:
+        """The facet value an index value counted in `column` stands for."""
+        field = next(name for name, named in self.columns.items() if named == column)
+        return self._keys[facet.param, field].get(str(key))
 
-    def active(self, exclude: str | None = None) -> list[dict]:
-        """A clause per active dimension but `exclude`: all of them must match."""
+    def active(self, exclude: Facet | None = None) -> list[dict]:
+        """A clause per active facet but `exclude`: all of them must match."""
+        selected = self.case_filter.selected
         return [
-            self.clause(param, values)
-            for param, values in self.case_filter.selected.items()
-            if values and param != exclude
+            self.clause(facet, selected[facet.param])
+            for facet in FACETS
+            if selected[facet.param] and facet is not exclude
         ]
 
 
@@ -133,8 +80,8 @@ class EngineFacetedSearch:
 
     def __init__(self, backend, results, case_filter: CaseStudyFilter, sort: str, per_page: int):
         """`results` is the backend's lazy search (what to match, in which pages); the first page
-        of hits and every count are fetched now, so an unreachable engine fails here."""
-        self.case_filter = case_filter
+        of hits and every count are fetched now, so an unreachable engine fails here. `counts`
+        holds each facet's counts, for the filter to show (`CaseStudyFilter.with_counts`)."""
         self.locale_id = case_filter.locale.pk
         self.backend = backend
         self.results = results
@@ -146,7 +93,7 @@ class EngineFacetedSearch:
         total = response["hits"]["total"]["value"]
         self.total = min(total, MAX_WINDOW)
         self.window = (0, min(per_page, self.total), self._ids(response))
-        case_filter.counts = self._counts(response.get("aggregations", {}))
+        self.counts = self._counts(response.get("aggregations", {}))
 
     def _search(self, start: int, size: int, aggregations=False) -> dict:
         body = engine_query(self.results)
@@ -173,24 +120,24 @@ class EngineFacetedSearch:
     def _aggregations(self) -> dict:
         """Per facet, its values' counts among the hits that pass the other facets' filters."""
         return {
-            param: {
-                "filter": {"bool": {"filter": self.clauses.active(exclude=param)}},
-                "aggs": self.clauses.counters(param),
+            facet.param: {
+                "filter": {"bool": {"filter": self.clauses.active(exclude=facet)}},
+                "aggs": self.clauses.counters(facet),
             }
-            for param in FILTER_PARAMS
+            for facet in FACETS
         }
 
     def _counts(self, aggregations: dict) -> dict[str, dict[str, int]]:
         counts = {}
-        for param, aggregation in aggregations.items():
-            counts[param] = {}
-            for name, counter in aggregation.items():
+        for facet in FACETS:
+            counts[facet.param] = counted = {}
+            for name, counter in aggregations.get(facet.param, {}).items():
                 if not isinstance(counter, dict) or "buckets" not in counter:
                     continue  # the filter's own doc_count
                 for bucket in counter["buckets"]:
-                    value = self.clauses.value_of(param, name, bucket["key"])
+                    value = self.clauses.value_of(facet, name, bucket["key"])
                     if value is not None and bucket["doc_count"]:
-                        counts[param][value] = counts[param].get(value, 0) + bucket["doc_count"]
+                        counted[value] = counted.get(value, 0) + bucket["doc_count"]
         return counts
 
     @staticmethod

@@ -76,6 +76,25 @@ class Hit:
     translation: Page | None = None  # the visitor's-language version of a foreign-language hit
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """A search's ranked hits, with what the engines returned of the case studies among them."""
+
+    hits: list[Ranked]
+    # The case-study hits' facet values, as the engines return them with the ranking; None when
+    # any language was ranked by the database, whose facts are then read from the database.
+    facts: dict[int, FacetFacts] | None = None
+    degraded: bool = False  # an engine failed and the database ranked instead
+
+
+@dataclass(frozen=True)
+class EngineAttempt:
+    """The engine's filtered, counted and paged hits, or why there are none."""
+
+    search: EngineFacetedSearch | None = None
+    failed: bool = False
+
+
 class SiteSearch:
     def __init__(self, params, language_code: str):
         self.params = params
@@ -84,11 +103,7 @@ class SiteSearch:
         self.sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
         self.all_languages = params.get("all_languages", "").lower() in TRUE_VALUES
         self.locale = Locale.objects.get(language_code=language_code)
-        self.degraded = False
         self.private = private_sections_q()
-        # The case-study hits' facet values, as the engines return them with the ranking; None
-        # when no engine ranked.
-        self.hit_facts: dict[int, FacetFacts] | None = None
 
     # Ranking -------------------------------------------------------------------------------
 
@@ -96,38 +111,51 @@ class SiteSearch:
         return visible(Page.objects.filter(locale=locale), self.private)
 
     @cached_property
-    def engine_search(self) -> EngineFacetedSearch | None:
-        """The engine's filtered, counted and paged hits: for a search in the visitor's language
-        alone, while the engine answers."""
+    def selection(self) -> CaseStudyFilter:
+        """The visitor's filters, as the engine applies them."""
+        return CaseStudyFilter(self.params, self.locale, preserved=self.preserved)
+
+    @cached_property
+    def engine_attempt(self) -> EngineAttempt:
+        """For a search in the visitor's language alone, the engine filters, counts and pages."""
         backend = language_backend(self.locale.language_code)
         if not self.terms or self.all_languages or backend is None:
-            return None
-        case_filter = CaseStudyFilter(self.params, self.locale, preserved=self.preserved)
+            return EngineAttempt()
         results = backend.search(self.terms, self._pages(self.locale), operator="and")
         try:
-            return breaker.call(
-                EngineFacetedSearch, backend, results, case_filter, self.sort, RESULTS_PER_PAGE
+            return EngineAttempt(
+                breaker.call(
+                    EngineFacetedSearch,
+                    backend,
+                    results,
+                    self.selection,
+                    self.sort,
+                    RESULTS_PER_PAGE,
+                )
             )
         except Exception as error:  # noqa: BLE001 - any engine failure: answer from the database
             logger.warning("Search engine unavailable, using the database: %s", error)
-            self.degraded = True
-            return None
+            return EngineAttempt(failed=True)
 
-    def _rank(self, locale: Locale) -> list[Ranked]:
+    @cached_property
+    def engine_search(self) -> EngineFacetedSearch | None:
+        return self.engine_attempt.search
+
+    def _rank(self, locale: Locale, use_engine: bool) -> Ranking:
         queryset = self._pages(locale)
-        backend = language_backend(locale.language_code)
-        if backend is not None and not self.degraded:
+        backend = language_backend(locale.language_code) if use_engine else None
+        if backend is not None:
             try:
-                return breaker.call(self._rank_on_engine, backend, queryset, locale)
+                hits, facts = breaker.call(self._rank_on_engine, backend, queryset, locale)
+                return Ranking(hits, facts)
             except Exception as error:  # noqa: BLE001 - any engine failure: answer from the database
                 logger.warning("Search engine unavailable, using the database: %s", error)
-                self.degraded = True
         ids = ranked_ids(database_backend(locale.language_code), self.terms, queryset, MAX_HITS)
         rows = Page.objects.filter(pk__in=ids).values_list(*RANKED_FIELDS)
         by_pk = {row[0]: Ranked(*row) for row in rows}
-        return [by_pk[pk] for pk in ids if pk in by_pk]
+        return Ranking([by_pk[pk] for pk in ids if pk in by_pk], degraded=backend is not None)
 
-    def _rank_on_engine(self, backend, queryset, locale: Locale) -> list[Ranked]:
+    def _rank_on_engine(self, backend, queryset, locale: Locale):
         """The engine returns what ranking, sorting and the facets read of each hit with the hit,
         so none of it is read from the database."""
         columns = HitColumns(
@@ -136,30 +164,52 @@ class SiteSearch:
             first_published_at=self.sort == "newest",
         )
         hits = ranked_hits(backend, self.terms, queryset, MAX_HITS, columns.names)
-        facts = ((hit["pk"], columns.facts(hit)) for hit in hits)
-        self.hit_facts = self.hit_facts or {}
-        self.hit_facts.update((pk, fact) for pk, fact in facts if fact is not None)
-        return [columns.ranked(hit, locale) for hit in hits]
+        facts = {hit["pk"]: columns.facts(hit) for hit in hits}
+        case_studies = {pk: fact for pk, fact in facts.items() if fact is not None}
+        return [columns.ranked(hit, locale) for hit in hits], case_studies
 
     @cached_property
-    def ranked(self) -> list[Ranked]:
+    def ranking(self) -> Ranking:
         if not self.terms:
-            return []
-        pages = self._rank(self.locale)
+            return Ranking([])
+        rankings = [self._rank(self.locale, use_engine=not self.engine_attempt.failed)]
+        pages = list(rankings[0].hits)
         if self.all_languages:
             seen = {page.translation_key for page in pages}
             for code, _name in settings.LANGUAGES:
                 if code == self.locale.language_code:
                     continue
                 other = Locale.objects.filter(language_code=code).first()
-                for page in self._rank(other) if other else []:
+                if other is None:
+                    continue
+                degraded = any(ranking.degraded for ranking in rankings)
+                rankings.append(self._rank(other, use_engine=not degraded))
+                for page in rankings[-1].hits:
                     if page.translation_key not in seen:
                         seen.add(page.translation_key)
                         pages.append(page)
-            if self.hit_facts is not None:  # only the hits listed, not the translations merged away
-                listed = {page.pk for page in pages}
-                self.hit_facts = {pk: f for pk, f in self.hit_facts.items() if pk in listed}
-        return pages
+        facts = None
+        if all(ranking.facts is not None for ranking in rankings):
+            # only the hits listed, not the translations merged away
+            listed = {page.pk for page in pages}
+            every = {pk: fact for ranking in rankings for pk, fact in ranking.facts.items()}
+            facts = {pk: fact for pk, fact in every.items() if pk in listed}
+        return Ranking(pages, facts, degraded=any(ranking.degraded for ranking in rankings))
+
+    @property
+    def ranked(self) -> list[Ranked]:
+        return self.ranking.hits
+
+    @property
+    def hit_facts(self) -> dict[int, FacetFacts] | None:
+        return self.ranking.facts
+
+    @property
+    def degraded(self) -> bool:
+        """Whether an engine failed and the database answered instead."""
+        if self.engine_attempt.failed:
+            return True
+        return self.engine_search is None and self.ranking.degraded
 
     # Facets and filters --------------------------------------------------------------------
 
@@ -171,7 +221,7 @@ class SiteSearch:
     @cached_property
     def case_filter(self) -> CaseStudyFilter:
         if self.engine_search is not None:
-            return self.engine_search.case_filter
+            return self.selection.with_counts(self.engine_search.counts)
         # Every hit listed, of every language searched: a facet counts, and its filter keeps, the
         # hits of other languages too, by the visitor's-language region or city they are in.
         listed = {page.pk for page in self.ranked}
@@ -180,9 +230,7 @@ class SiteSearch:
             self.locale,
             within_ids=listed,
             preserved=self.preserved,
-            # A ranking that fell back to the database, even for one language, has the facts
-            # read from the database.
-            hit_facts=None if self.degraded else self.hit_facts,
+            hit_facts=self.ranking.facts,
         )
 
     @cached_property

@@ -2,12 +2,13 @@
 
 import datetime
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
-from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page
 
-from initiatives.filters import CASE_TYPES, FacetFacts
+from initiatives.facets import case_types_by_content_type
+from initiatives.filters import FacetFacts
+from initiatives.models import CaseStudyPage
 from search.index import filter_columns
 
 RANKED_FIELDS = ("pk", "locale_id", "translation_key", "first_published_at")
@@ -28,26 +29,19 @@ class Ranked:
 
 class HitColumns:
     """Where an engine's page index keeps what a search reads of each hit (filter fields, which
-    the engine returns from doc values): the Ranked fields, and the case studies' facet values."""
+    the engine returns from doc values): the Ranked fields, and the case studies' FacetFacts,
+    whose fields are named as CaseStudyPage's filter fields."""
 
-    CASE_STUDY_FIELDS = ("path", "status", "theme_slugs", "sdg_numbers", "partner_city_keys")
+    FACT_FIELDS = tuple(field.name for field in fields(FacetFacts))
 
     def __init__(self, backend, *, translation_key=False, first_published_at=False):
         wanted = ["content_type"]
         wanted += ["translation_key"] if translation_key else []
         wanted += ["first_published_at"] if first_published_at else []
         self.page = filter_columns(backend, Page, wanted)
-        self.case_types = {
-            ContentType.objects.get_for_model(model).pk: (
-                case_type,
-                filter_columns(backend, model, self.CASE_STUDY_FIELDS),
-            )
-            for case_type, model in CASE_TYPES.items()
-        }
-        names = set(self.page.values())
-        for _case_type, columns in self.case_types.values():
-            names.update(columns.values())
-        self.names = sorted(names)
+        self.facts_columns = filter_columns(backend, CaseStudyPage, self.FACT_FIELDS)
+        self.case_study_types = set(case_types_by_content_type())
+        self.names = sorted({*self.page.values(), *self.facts_columns.values()})
 
     def ranked(self, hit: dict, locale: Locale) -> Ranked:
         """The hit as a Ranked row; `locale` is the one searched (an index holds one language)."""
@@ -59,16 +53,15 @@ class HitColumns:
         return ranked
 
     def facts(self, hit: dict) -> FacetFacts | None:
-        """The facet values of a case-study hit; None for other pages."""
-        content_type = int(hit[self.page["content_type"]][0])
-        if content_type not in self.case_types:
+        """The facet values of a case-study hit; None for other pages. A list field (a tuple in
+        FacetFacts) is read whole, as text; another, its one value, of the field's type."""
+        if int(hit[self.page["content_type"]][0]) not in self.case_study_types:
             return None
-        case_type, columns = self.case_types[content_type]
-        return FacetFacts(
-            case_type=case_type,
-            path=hit[columns["path"]][0],
-            status=hit[columns["status"]][0],
-            theme_slugs=tuple(hit.get(columns["theme_slugs"], ())),
-            sdg_numbers=tuple(str(number) for number in hit.get(columns["sdg_numbers"], ())),
-            partner_city_keys=tuple(hit.get(columns["partner_city_keys"], ())),
-        )
+        values = {}
+        for field in fields(FacetFacts):
+            read = hit.get(self.facts_columns[field.name], ())
+            if field.default == ():
+                values[field.name] = tuple(str(value) for value in read)
+            else:
+                values[field.name] = field.type(read[0])
+        return FacetFacts(**values)

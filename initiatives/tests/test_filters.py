@@ -15,7 +15,7 @@ def filter_choices(locale) -> list[str]:
     """Query strings covering every dimension, alone and combined, and every city (partner cities
     count towards a city as well as the case studies under it)."""
     known = CaseStudyFilter(QueryDict(), locale)
-    themes, regions, goals = list(known.themes), list(known.regions), list(known.sdgs)
+    themes, regions, goals = (list(known.known_values(name)) for name in ("theme", "region", "sdg"))
     return [
         "",
         f"theme={themes[0]}",
@@ -24,7 +24,7 @@ def filter_choices(locale) -> list[str]:
         f"type=solution&sdg={goals[10]}",
         f"region={regions[1]}&theme={themes[2]}&type=initiative",
         "status=completed&status=planned",
-        *(f"city={city}" for city in known.cities),
+        *(f"city={city}" for city in known.known_values("city")),
     ]
 
 
