@@ -296,3 +296,8 @@ FACETS: tuple[Facet, ...] = (
     ),
 )
 FILTER_PARAMS = tuple(facet.param for facet in FACETS)
+
+
+def place_facet(model) -> PlaceFacet:
+    """The facet that filters by places of `model`, a region or a member city."""
+    return next(facet for facet in FACETS if isinstance(facet, PlaceFacet) and facet.model is model)

@@ -13,8 +13,9 @@ from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
-from cities.models import MemberCityPage, RegionalSectionPage
+from cities.models import MemberCityPage
 from core.visibility import visible
+from initiatives.facets import place_facet
 from initiatives.models import CaseLibraryPage
 from initiatives.queries import case_studies_for_city, case_studies_under
 
@@ -31,9 +32,6 @@ def case_studies_of_place(place: Page) -> QuerySet:
 
 class PlaceCaseStudies:
     """The listing of one region or member city."""
-
-    # The case library's query-string parameter for each kind of place (initiatives/filters.py).
-    FILTER_PARAMS = {RegionalSectionPage: "region", MemberCityPage: "city"}
 
     def __init__(self, place: Page):
         self.place = place
@@ -55,5 +53,5 @@ class PlaceCaseStudies:
         library = visible(CaseLibraryPage.objects.filter(locale_id=self.place.locale_id)).first()
         if library is None:
             return None
-        param = self.FILTER_PARAMS[type(self.place)]
+        param = place_facet(type(self.place)).param
         return f"{library.url}?{urlencode({param: self.place.pk})}"
