@@ -107,8 +107,8 @@ class Facet:
         are of other languages than `known`'s."""
         raise NotImplementedError
 
-    # The engine's index: the fields a facet filters and counts on (named as in FacetFacts and
-    # CaseStudyPage.search_fields), and, for each, the index values it counts.
+    # The engine's index: the filter fields of CaseStudyPage.search_fields a facet filters and
+    # counts on, and, for each, the index values it counts.
     index_fields: tuple[str, ...] = ()
 
     def index_values(self, field: str, known: dict) -> dict[str, str]:
@@ -143,7 +143,12 @@ class ChoiceFacet(Facet):
 
     def reader(self, known, all_languages):
         by_stored = self.index_values(self.field, known)
-        return lambda fact: {by_stored[str(getattr(fact, self.field))]}
+
+        def values(fact) -> set[str]:
+            value = by_stored.get(str(getattr(fact, self.field)))
+            return set() if value is None else {value}
+
+        return values
 
     def index_values(self, field, known) -> dict[str, str]:
         return {str(self.stored(value)): value for value in known}
