@@ -5,9 +5,9 @@ drift apart, and a listing, count or facet over every case study is one query on
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, lazy
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -49,14 +49,21 @@ class CaseStudyStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
+def summary_help_text() -> str:
+    # Interpolated when shown, not at import: `%` on a lazy string would translate it once, in the
+    # default language, and every editor would read the help text in English.
+    return gettext("What it is, where, and what it achieved, in %(limit)d words or fewer.") % {
+        "limit": SUMMARY_MAX_WORDS
+    }
+
+
 class CaseStudyPage(Page):
     """A case study other cities can learn from: the base of InitiativePage and SolutionPage."""
 
     summary = models.TextField(
         _("summary"),
         validators=[validate_summary_length],
-        help_text=_("What it is, where, and what it achieved, in %(limit)d words or fewer.")
-        % {"limit": SUMMARY_MAX_WORDS},
+        help_text=lazy(summary_help_text, str)(),
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     themes = ParentalManyToManyField(
