@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
 from cities.models import MemberCityPage
+from core import published
 from demo import records
 from demo.text import to_plain_text, to_rich_text
 from initiatives.models import (
@@ -83,6 +84,8 @@ class CaseStudyGenerator:
             added += size
             if progress:
                 progress(added, missing)
+        # Bulk inserts send no signals: what is cached of the published site is now stale.
+        published.changed()
         return added
 
     # One batch -----------------------------------------------------------------------------

@@ -139,6 +139,8 @@ class MemberCityPage(ContactDetails, Page):  # noqa: DJ008 - Page.__str__ is the
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Fetched with the page when it is served (core/routing.py).
+    served_with = ("hero_image", "logo")
     introduction = RichTextField(_("introduction"), features=PROSE_FEATURES, blank=True)
     member_since = models.PositiveSmallIntegerField(
         _("member since"),

@@ -8,3 +8,22 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Metropolis shared code"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale, Page, PageViewRestriction, Site
+        from wagtail.signals import post_page_move
+
+        from core import published
+
+        # What the cached navigation, private sections and figures are made of (core/published.py).
+        published.watch(Page, PageViewRestriction, Locale, Site)
+
+        def on_change(sender, instance, **kwargs):
+            if isinstance(instance, tuple(published.WATCHED)):
+                published.changed()
+
+        post_save.connect(on_change, dispatch_uid="core_published_saved", weak=False)
+        post_delete.connect(on_change, dispatch_uid="core_published_deleted", weak=False)
+        # A move rewrites the descendants' paths in bulk, without their signals.
+        post_page_move.connect(published.changed, dispatch_uid="core_published_moved")

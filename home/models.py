@@ -1,6 +1,7 @@
 """The association's portal and its organisation pages."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -12,13 +13,14 @@ from wagtail_localize.fields import TranslatableField
 from cities.models import MemberCityPage, RegionalSectionPage
 from core.blocks import BodyBlock
 from core.rich_text import INLINE_FEATURES
+from core.routing import DirectRouting
 from core.translation_fields import PAGE_FIELDS
 from core.visibility import private_sections_q, visible
-from initiatives.models import CaseLibraryPage, CaseStudyPage, InitiativePage, SolutionPage
+from initiatives.models import CaseStudyPage, InitiativePage, SolutionPage
 from initiatives.queries import live_case_studies
 
 
-class HomePage(Page):
+class HomePage(DirectRouting, Page):
     """The portal of one locale: introduction, featured and latest case studies, regions, figures."""
 
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
@@ -44,6 +46,9 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        """Everything here is lazy: the template keeps what it renders of these in the cache for
+        the current generation of the published site (core/published.py), so that a request
+        reads none of it while nothing has been published."""
         context = super().get_context(request, *args, **kwargs)
         case_studies = live_case_studies(self.locale)
         private = private_sections_q()
@@ -57,15 +62,19 @@ class HomePage(Page):
                 "-first_published_at"
             )[:4],
             regions=visible(RegionalSectionPage.objects.child_of(self), private).order_by("path"),
-            case_library=visible(CaseLibraryPage.objects.child_of(self), private).first(),
-            figures={
-                "members": visible(MemberCityPage.objects.filter(**mine), private).count(),
-                "initiatives": visible(InitiativePage.objects.filter(**mine), private).count(),
-                "solutions": visible(SolutionPage.objects.filter(**mine), private).count(),
-                "languages": Locale.objects.count(),
-            },
+            figures=SimpleLazyObject(lambda: self.figures(private)),
         )
         return context
+
+    def figures(self, private=None) -> dict[str, int]:
+        """The association in numbers, in this home page's language."""
+        mine = {"locale": self.locale}
+        return {
+            "members": visible(MemberCityPage.objects.filter(**mine), private).count(),
+            "initiatives": visible(InitiativePage.objects.filter(**mine), private).count(),
+            "solutions": visible(SolutionPage.objects.filter(**mine), private).count(),
+            "languages": Locale.objects.count(),
+        }
 
 
 class StandardPage(Page):

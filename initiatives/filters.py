@@ -15,6 +15,8 @@ from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from wagtail.models import Locale, Page
 
+from core import published
+from core.locales import default_locale
 from core.visibility import private_sections_q, visible
 from initiatives.facets import FACETS, FILTER_PARAMS, Facet
 from initiatives.models import CaseStudyPage
@@ -46,6 +48,12 @@ class ActiveFilter:
     remove_url: str
 
 
+def known_values(locale: Locale) -> dict[str, dict]:
+    """The values each facet offers in `locale`, by parameter."""
+    default = default_locale()
+    return {facet.param: facet.known_values(locale, default) for facet in FACETS}
+
+
 class CaseStudyFilter:
     def __init__(
         self, params, locale: Locale, within_ids=None, preserved=None, hit_facts=None, counts=None
@@ -61,8 +69,8 @@ class CaseStudyFilter:
         self.counts: dict[str, dict[str, int]] | None = counts
         self.preserved = preserved or {}
         self.ignored: list[str] = []
-        default = Locale.get_default()
-        self.known = {facet.param: facet.known_values(locale, default) for facet in FACETS}
+        # The values each facet offers change only when something is published (core/published.py).
+        self.known = published.cached("facet-values", lambda: known_values(locale), locale.pk)
         self.selected = {facet.param: self._read(facet.param) for facet in FACETS}
 
     def with_counts(self, counts: dict[str, dict[str, int]]) -> "CaseStudyFilter":
@@ -147,8 +155,19 @@ class CaseStudyFilter:
         return self._count_in_database(param)
 
     def _count_in_database(self, param) -> dict[str, int]:
+        """Counted once per change to the published site for each choice of filters: the
+        library's counts are the same for every visitor who picks the same filters."""
         facet = _facet(param)
-        return facet.count_in_database(self._queryset(exclude=param), self.known[param])
+        others = sorted(
+            (name, sorted(values)) for name, values in self.selected.items() if name != param
+        )
+        return published.cached(
+            "facet-counts",
+            lambda: facet.count_in_database(self._queryset(exclude=param), self.known[param]),
+            self.locale.pk,
+            param,
+            urlencode(others, doseq=True),
+        )
 
     def _labels(self, facet: Facet) -> dict[str, str]:
         return {value: facet.label(item) for value, item in self.known[facet.param].items()}

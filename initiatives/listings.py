@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Page
 
 from cities.models import MemberCityPage
+from core import published
 from core.visibility import visible
 from initiatives.facets import place_facet
 from initiatives.models import CaseLibraryPage
@@ -50,8 +51,12 @@ class PlaceCaseStudies:
 
     @cached_property
     def library_url(self) -> str | None:
-        library = visible(CaseLibraryPage.objects.filter(locale_id=self.place.locale_id)).first()
+        library = published.cached("library-url", self._library_url, self.place.locale_id)
         if library is None:
             return None
         param = place_facet(type(self.place)).param
-        return f"{library.url}?{urlencode({param: self.place.pk})}"
+        return f"{library}?{urlencode({param: self.place.pk})}"
+
+    def _library_url(self) -> str | None:
+        library = visible(CaseLibraryPage.objects.filter(locale_id=self.place.locale_id)).first()
+        return library.url if library else None

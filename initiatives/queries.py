@@ -16,22 +16,23 @@ CARD_RENDITION = "fill-480x270"
 REGION_DEPTH, CITY_DEPTH = 3, 4
 
 
-def live_case_studies(locale: Locale) -> QuerySet:
-    """Every visible initiative and solution in one locale's tree, newest first."""
+def live_case_studies(locale: Locale | int) -> QuerySet:
+    """Every visible initiative and solution in one locale's tree (a locale or its id), newest
+    first."""
     return visible(Page.objects.type(CaseStudyPage).filter(locale=locale)).order_by(
         "-first_published_at", "pk"
     )
 
 
 def case_studies_under(page: Page) -> QuerySet:
-    return live_case_studies(page.locale).descendant_of(page).specific()
+    return live_case_studies(page.locale_id).descendant_of(page).specific()
 
 
 def partner_case_study_ids(city) -> set[int]:
     """Case studies of the city's locale that name the city (in any language) as a partner."""
     return set(
         CaseStudyPage.objects.filter(
-            locale=city.locale, partner_cities__translation_key=city.translation_key
+            locale_id=city.locale_id, partner_cities__translation_key=city.translation_key
         ).values_list("pk", flat=True)
     )
 
@@ -39,7 +40,7 @@ def partner_case_study_ids(city) -> set[int]:
 def case_studies_for_city(city) -> QuerySet:
     """What the city leads and what it joins as a partner."""
     return (
-        live_case_studies(city.locale)
+        live_case_studies(city.locale_id)
         .filter(Q(path__startswith=city.path) | Q(pk__in=partner_case_study_ids(city)))
         .specific()
     )

@@ -14,9 +14,16 @@ register = template.Library()
 
 
 def live_translations(page):
-    """The page in every language where a visitor may see a translation, itself included."""
+    """The page in every language where a visitor may see a translation, itself included. Read
+    once per page: the language switcher and the hreflang links both ask."""
     if page is None or not getattr(page, "pk", None):
         return []
+    if "_live_translations" not in page.__dict__:
+        page.__dict__["_live_translations"] = _live_translations(page)
+    return page.__dict__["_live_translations"]
+
+
+def _live_translations(page):
     translations = visible(page.get_translations(inclusive=True)).select_related("locale")
     by_code = {translation.locale.language_code: translation for translation in translations}
     result = []
@@ -109,7 +116,8 @@ def hreflangs(context, page=None):
 
 @register.inclusion_tag("components/breadcrumbs.html")
 def breadcrumbs(page):
-    ancestors = page.get_ancestors().filter(depth__gt=1).specific() if page else []
+    # Titles and addresses only: the base Page has both, without a query per page type.
+    ancestors = page.get_ancestors().filter(depth__gt=1) if page else []
     return {"ancestors": ancestors, "page": page}
 
 

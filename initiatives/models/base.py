@@ -25,7 +25,7 @@ from core.visibility import visible
 from initiatives.forms import CaseStudyForm
 from initiatives.serializers import TaxonomySerializer
 
-from .taxonomy import default_locale_only
+from .taxonomy import SustainableDevelopmentGoal, Theme, default_locale_only
 
 SUMMARY_MAX_WORDS = 250
 
@@ -135,6 +135,8 @@ class CaseStudyPage(Page):
     )
 
     # Set on each child: the type's value in addresses and filters, and its badge on cards.
+    # Fetched with the page when it is served (core/routing.py).
+    served_with = ("image",)
     case_type = ""
     case_type_label = ""
     # Only its children are created; the shared table holds their common fields.
@@ -298,10 +300,10 @@ class CaseStudyPage(Page):
         return [block.value for block in self.key_figures]
 
     def localized_themes(self):
-        return [theme.localized for theme in self.themes.all()]
+        return Theme.localize_all(self.themes.all())
 
     def localized_sdgs(self):
-        return [goal.localized for goal in self.sdgs.all()]
+        return SustainableDevelopmentGoal.localize_all(self.sdgs.all())
 
     def localized_partner_cities(self):
         """Partner cities in the visitor's language, where a live translation exists; never one a

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.locales import locale_by_id
 from core.rich_text import PROSE_FEATURES
 from core.translation_fields import PAGE_FIELDS
 
@@ -136,7 +137,7 @@ class CaseLibraryPage(Page):
         from initiatives.filters import CaseStudyFilter
 
         context = super().get_context(request, *args, **kwargs)
-        case_filter = CaseStudyFilter(request.GET, locale=self.locale)
+        case_filter = CaseStudyFilter(request.GET, locale=locale_by_id(self.locale_id))
         context["case_filter"] = case_filter
         context["page_obj"] = case_filter.paginate(request.GET.get("page"), per_page=self.per_page)
         return context

@@ -23,6 +23,8 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.locales import active_locale
+
 hex_colour = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Enter a colour such as #0B6E4F."))
 
 
@@ -45,6 +47,24 @@ class ReviewedTranslatableSnippet(
         """This record in the active language if that translation is live, else this record."""
         translation = super().localized
         return translation if translation.live else self
+
+    @classmethod
+    def localize_all(cls, items) -> list:
+        """Each of `items` as `localized` gives it, in one query for the whole list."""
+        items = list(items)
+        locale = active_locale()
+        keys = [item.translation_key for item in items if item.locale_id != locale.pk]
+        translations = (
+            {
+                translation.translation_key: translation
+                for translation in cls.objects.filter(
+                    translation_key__in=keys, locale=locale, live=True
+                )
+            }
+            if keys
+            else {}
+        )
+        return [translations.get(item.translation_key, item) for item in items]
 
     @classmethod
     def live_in_locale(cls, locale: Locale, default: Locale | None = None) -> list:

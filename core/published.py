@@ -1,0 +1,64 @@
+"""What every public page shares, computed once per change to the published site, not per request.
+
+Menus, the private sections every listing excludes, the home page's figures: each is read on
+every request, and each changes only when an editor publishes, unpublishes, moves or deletes a
+page, restricts a section, or changes a locale or a site. So they are kept in the cache under the
+site's *generation*, a counter that any such change moves on (`changed`, connected in
+core/apps.py). Entries of an older generation are never read again and expire on their own.
+
+The counter lives in the shared cache (Redis, or the file cache; see CACHES), so one editor's
+publish is seen by every worker process at once. Writes that bypass the ORM's signals (the
+benchmark's bulk generator, raw SQL) call `changed()` themselves.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+
+GENERATION_KEY = "published:generation"
+# The models whose saves and deletions start a new generation; apps add theirs with `watch`.
+WATCHED: list[type] = []
+# Long enough to matter, short enough that a forgotten generation's entries do not pile up.
+TIMEOUT = 60 * 60 * 24
+T = TypeVar("T")
+_MISSING = object()
+
+
+def generation() -> int:
+    """The current generation. Started from the clock, so that a cache that lost the counter
+    (evicted, flushed) never meets entries written under an earlier one."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def changed(**_signal_kwargs) -> None:
+    """Moves the site on to a new generation: everything cached for the previous one is stale."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no counter yet: the next read starts one
+        pass
+
+
+def watch(*models) -> None:
+    """Also start a new generation when one of these models is saved or deleted."""
+    WATCHED.extend(models)
+
+
+def cached(name: str, compute: Callable[[], T], *parts) -> T:
+    """`compute()`'s value for this generation, computed once and then read from the cache.
+    `parts` name what the value depends on besides the published site (a language, a site)."""
+    described = ":".join(str(part) for part in parts)
+    if len(described) > 100:  # a long choice of filters: cache keys stay short and plain
+        described = hashlib.sha256(described.encode()).hexdigest()
+    key = f"published:{generation()}:{name}:{described}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
