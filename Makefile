@@ -56,11 +56,13 @@ fuzz: install
 	FUZZ_REQUESTS=$(FUZZ_REQUESTS) $(BIN)/pytest -p no:xdist -s tests/test_fuzz.py
 
 # The database search backend's tests on a real PostgreSQL (started by scripts/postgres; Debian:
-# apt-get install postgresql). They build their own pages, so the demo site (minutes) is not
-# loaded. Wider: make test-postgres POSTGRES_TESTS="search/tests/test_database_backend.py
-# search/tests/test_engines.py search/tests/test_search_page.py". Engine URLs are unset: the
-# engines do not depend on the database.
-POSTGRES_TESTS ?= search/tests/test_database_backend.py
+# apt-get install postgresql), and its time limit (statement_timeout). They build their own pages,
+# so the demo site (minutes) is not loaded. Wider: make test-postgres
+# POSTGRES_TESTS="search/tests/test_database_backend.py search/tests/test_engines.py
+# search/tests/test_search_page.py". Engine URLs are unset: the engines do not depend on the
+# database.
+POSTGRES_TESTS ?= search/tests/test_database_backend.py \
+	search/tests/test_bounded.py::test_a_statement_past_its_time_limit_is_stopped
 test-postgres: install postgres
 	$(MANAGE) compiletranslations
 	env -u ELASTICSEARCH_URL -u OPENSEARCH_URL -u REQUIRE_SEARCH_ENGINE \

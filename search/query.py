@@ -14,6 +14,7 @@ Tests check that every way gives the same counts.
 
 import difflib
 import logging
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,11 +23,12 @@ from django.db.models import Count
 from django.utils.functional import cached_property
 from wagtail.models import Locale, Page
 
+from core import published
 from core.text import first_text
 from core.visibility import private_sections_q, visible
 from initiatives.filters import CaseStudyFilter, FacetFacts
 from initiatives.models import CaseStudyPage, Theme
-from search import breaker
+from search import bounded, breaker
 from search.analysis import strip_elisions
 from search.faceting import EngineFacetedSearch
 from search.highlight import WORD, highlight, shorten
@@ -34,7 +36,6 @@ from search.index import (
     database_backend,
     language_backend,
     ranked_hits,
-    ranked_ids,
     spelling_suggestion,
 )
 from search.ranking import RANKED_FIELDS, HitColumns, Ranked
@@ -85,6 +86,8 @@ class Ranking:
     # any language was ranked by the database, whose facts are then read from the database.
     facts: dict[int, FacetFacts] | None = None
     degraded: bool = False  # an engine failed and the database ranked instead
+    # The database listed fewer than match: past its cap, or out of time (search/bounded.py).
+    partial: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ class SiteSearch:
         self.all_languages = params.get("all_languages", "").lower() in TRUE_VALUES
         self.locale = Locale.objects.get(language_code=language_code)
         self.private = private_sections_q()
+        # The database's time for this search, shared by every language it ranks.
+        self.deadline = time.monotonic() + bounded.budget()
 
     # Ranking -------------------------------------------------------------------------------
 
@@ -150,10 +155,20 @@ class SiteSearch:
                 return Ranking(hits, facts)
             except Exception as error:  # noqa: BLE001 - any engine failure: answer from the database
                 logger.warning("Search engine unavailable, using the database: %s", error)
-        ids = ranked_ids(database_backend(locale.language_code), self.terms, queryset, MAX_HITS)
-        rows = Page.objects.filter(pk__in=ids).values_list(*RANKED_FIELDS)
+        matches = bounded.ranked_matches(
+            database_backend(locale.language_code),
+            self.terms,
+            queryset,
+            MAX_HITS,
+            seconds=max(self.deadline - time.monotonic(), 0),
+        )
+        rows = Page.objects.filter(pk__in=matches.ids).values_list(*RANKED_FIELDS)
         by_pk = {row[0]: Ranked(*row) for row in rows}
-        return Ranking([by_pk[pk] for pk in ids if pk in by_pk], degraded=backend is not None)
+        return Ranking(
+            [by_pk[pk] for pk in matches.ids if pk in by_pk],
+            degraded=backend is not None,
+            partial=matches.partial,
+        )
 
     def _rank_on_engine(self, backend, queryset, locale: Locale):
         """The engine returns what ranking, sorting and the facets read of each hit with the hit,
@@ -194,7 +209,12 @@ class SiteSearch:
             listed = {page.pk for page in pages}
             every = {pk: fact for ranking in rankings for pk, fact in ranking.facts.items()}
             facts = {pk: fact for pk, fact in every.items() if pk in listed}
-        return Ranking(pages, facts, degraded=any(ranking.degraded for ranking in rankings))
+        return Ranking(
+            pages,
+            facts,
+            degraded=any(ranking.degraded for ranking in rankings),
+            partial=any(ranking.partial for ranking in rankings),
+        )
 
     @property
     def ranked(self) -> list[Ranked]:
@@ -203,6 +223,11 @@ class SiteSearch:
     @property
     def hit_facts(self) -> dict[int, FacetFacts] | None:
         return self.ranking.facts
+
+    @property
+    def partial(self) -> bool:
+        """Whether the database listed only some of the matches (search/bounded.py)."""
+        return self.engine_search is None and self.ranking.partial
 
     @property
     def degraded(self) -> bool:
@@ -305,13 +330,17 @@ class SiteSearch:
         found = backend.search(suggestion, self._pages(self.locale), operator="and")
         return suggestion if list(found[:1]) else ""
 
-    def _title_suggestion(self) -> str:
-        vocabulary = {
+    def _title_vocabulary(self) -> set[str]:
+        return {
             word.lower()
             for title in self._pages(self.locale).values_list("title", flat=True)
             for word in WORD.findall(title)
             if len(word) > 3
         }
+
+    def _title_suggestion(self) -> str:
+        # Every title of the language is read once per change to the site, not per search.
+        vocabulary = published.cached("title-vocabulary", self._title_vocabulary, self.locale.pk)
         corrected = []
         for term in self.terms.split():
             match = difflib.get_close_matches(term, vocabulary, n=1, cutoff=0.75)

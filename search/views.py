@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page
 
 from core.visibility import visible
 from search import breaker
+from search.bounded import bounded_autocomplete
 from search.index import database_backend, language_backend
 from search.query import SiteSearch, search_terms, sort_links
 
@@ -52,10 +53,8 @@ def autocomplete(request):
         logger.warning("Autocomplete engine unavailable: %s", error)
         pages = None
     if pages is None:
-        pages = list(
-            database_backend(language_code).autocomplete(terms, queryset, operator="and")[
-                :AUTOCOMPLETE_LIMIT
-            ]
+        pages = bounded_autocomplete(
+            database_backend(language_code), terms, queryset, AUTOCOMPLETE_LIMIT
         )
     results = [
         {"title": page.title, "url": page.url, "type": page.specific_class._meta.verbose_name}
