@@ -44,6 +44,46 @@ def test_a_restricted_page_is_never_offered_in_the_menus(client, home):
         assert "Members only" not in part
 
 
+def menu_of(client, url) -> str:
+    content = client.get(url).content.decode()
+    return content.split('class="site-header"', 1)[1].split("</header>", 1)[0]
+
+
+def home_figures(client, url) -> list[str]:
+    content = client.get(url).content.decode()
+    return re.findall(r"<dd>(\d+)</dd>", content.split('class="figure-list"', 1)[1])
+
+
+def test_menus_and_figures_follow_every_change_at_once(client, home):
+    """They are kept in the cache between changes (core/published.py): each publish, unpublish,
+    restriction or deletion shows on the very next request."""
+    before = menu_of(client, home.url)
+    figures = home_figures(client, home.url)
+
+    page = StandardPageFactory(parent=home, title="Newly published", show_in_menus=True)
+    assert "Newly published" in menu_of(client, home.url)
+
+    page.unpublish()
+    assert "Newly published" not in menu_of(client, home.url)
+    page.save_revision().publish()
+    assert "Newly published" in menu_of(client, home.url)
+
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert "Newly published" not in menu_of(client, home.url)
+    restriction.delete()
+    assert "Newly published" in menu_of(client, home.url)
+
+    page.delete()
+    assert menu_of(client, home.url) == before
+
+    city = MemberCityPage.objects.live().filter(locale=home.locale).first()
+    city.unpublish()
+    after = home_figures(client, home.url)
+    assert int(after[0]) == int(figures[0]) - 1, "one member government fewer"
+
+
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
 def test_a_region_shows_one_page_of_case_studies_and_links_to_all_of_them(
     client, locales, language
