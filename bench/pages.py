@@ -353,7 +353,8 @@ def report(sizes: list[dict], anchor: dict | None, seconds: int) -> str:
     for size in sizes:
         figures = {name: anchor_figures(runs) for name, runs in size["anchor"].items()}
         lines += [
-            f"### {size['label'].capitalize()} ({size['case_studies']:,} case studies)",
+            f"### {size['label'].capitalize()}"
+            + (f" ({size['case_studies']:,} case studies)" if size["size"] == DEMO else ""),
             "",
             "| Page | Language | Path | Requests/s | p50 (ms) | SQL queries | × bakerydemo |",
             "| --- | --- | --- | ---: | ---: | ---: | --- |",
