@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-security fuzz test-postgres bench install setup lint format translations engines engines-stop postgres postgres-stop
+.PHONY: run test test-security fuzz test-postgres bench bench-pages install setup lint format translations engines engines-stop postgres postgres-stop
 
 # The environment is rebuilt whenever the lock file changes.
 $(VENV)/.installed: requirements/dev.txt
@@ -74,6 +74,15 @@ test-postgres: install postgres
 bench: install
 	$(MANAGE) compiletranslations
 	$(BIN)/python bench/search.py $(BENCH_ARGS)
+
+# Page loads (wrk -t2 -c10 -d15s; Debian: apt-get install wrk) on every public page type in each
+# language, at the demo's size and at 50,000 case studies, served under production settings by
+# gunicorn with two workers, in turn with Wagtail's bakerydemo (../shared/anchors/, skipped where
+# absent); with each page's SQL queries. Writes docs/benchmarks.md. About 40 minutes;
+# BENCH_PAGES_SECONDS=3 for a quick run.
+bench-pages: install
+	$(MANAGE) compiletranslations
+	$(BIN)/python bench/pages.py $(BENCH_PAGES_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

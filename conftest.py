@@ -1,16 +1,16 @@
 """Fixtures shared by every test folder."""
 
 import fcntl
-import hashlib
 import io
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Locale, Site
+
+from bench.databases import source_digest as digest_of_sources
 
 # Built demo databases, one per version of the code that builds them (see demo_template).
 TEMPLATES = Path(settings.BASE_DIR) / ".cache" / "test-templates"
@@ -88,20 +88,9 @@ def demo_template() -> Path:
 
 
 def source_digest() -> str:
-    root = Path(settings.BASE_DIR)
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=root,
-        capture_output=True,
-        check=True,
-    ).stdout.split(b"\0")
-    digest = hashlib.sha256()
-    for name in sorted(filter(None, listed)):
-        path = root / name.decode()
-        if "tests" in path.parts or path.suffix in (".md", ".html") or not path.is_file():
-            continue
-        digest.update(name + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
+    return digest_of_sources(
+        lambda path: "tests" not in path.parts and path.suffix not in (".md", ".html")
+    )
 
 
 def media_present(template: Path) -> bool:

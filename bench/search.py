@@ -18,13 +18,11 @@ the prefix `metropolis_bench_`, so a developer's own indexes are left alone.
 
 import argparse
 import os
-import platform
 import random
+import shutil
 import statistics
-import subprocess
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,14 +75,19 @@ QUERIES = {
 }
 FACET_PAIRS = [("theme", "region"), ("theme", "status"), ("type", "region"), ("sdg", "status")]
 TARGETS = {"p95_ms": 50, "documents_per_second": 500}
+MACHINE_DETAILS = (
+    "Database: SQLite (the embedded default), one file under .cache/bench/",
+    "Engines: as `scripts/search-engine` starts them (512 MB heap each, one node), both running "
+    "during every measurement",
+)
 
 
 def configure_django():
-    os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.dev"
-    os.environ["DEBUG"] = "0"  # no query log: it would grow with every query and slow them
-    os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'bench.sqlite3'}"
-    os.environ["MEDIA_ROOT"] = str(WORKDIR / "media")
-    os.environ["SEARCH_INDEX_PREFIX"] = "metropolis_bench_"
+    from bench.databases import environment
+
+    # Adds the benchmark database's settings; the engines' URLs stay set, for the engines'
+    # measurements.
+    os.environ.update(environment(WORKDIR / "bench.sqlite3"))
     import django
 
     django.setup()
@@ -123,28 +126,16 @@ def engine_version(backends: dict) -> str:
 
 
 def prepare_database(fresh: bool):
+    """A fresh run starts from a copy of the demo database (bench/databases.py), built once."""
     from django.core.management import call_command
 
+    from bench.databases import content_database
+
     if fresh:
-        (WORKDIR / "bench.sqlite3").unlink(missing_ok=True)
-    WORKDIR.mkdir(parents=True, exist_ok=True)
+        step("Database and demo content")
+        shutil.copyfile(content_database(), WORKDIR / "bench.sqlite3")
     use({"default": {"BACKEND": "wagtail.search.backends.database"}})
-    step("Database and demo content")
     call_command("migrate", verbosity=0)
-    call_command("load_demo_content")
-
-
-def grow(generator, size: int):
-    from core.db import analyze
-
-    step(f"Case studies: growing to {size:,}")
-
-    def progress(done, total):
-        print(f"\r  {done:,}/{total:,} added", end="", flush=True)
-
-    added = generator.grow_to(size, progress)
-    analyze()
-    print(f"\r  {added:,} added, {generator.case_study_count():,} case studies in all")
 
 
 # Measurements ----------------------------------------------------------------------------------
@@ -267,40 +258,10 @@ def percentiles(samples: list[float]) -> dict:
 # Report ----------------------------------------------------------------------------------------
 
 
-def machine() -> list[str]:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor() or "unknown",
-    )
-    memory_kb = next(
-        int(line.split()[1])
-        for line in Path("/proc/meminfo").read_text().splitlines()
-        if line.startswith("MemTotal")
-    )
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
-    return [
-        f"- CPU: {cpu}, {os.cpu_count()} cores",
-        f"- Memory: {memory_kb / 1024 / 1024:.0f} GB",
-        f"- System: {platform.platform()}, Python {platform.python_version()}",
-        "- Database: SQLite (the embedded default), one file under .cache/bench/",
-        "- Engines: as `scripts/search-engine` starts them (512 MB heap each, one node), both "
-        "running during every measurement",
-        f"- Commit: {commit or 'unknown'}; run on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
-    ]
-
-
 def write_report(rows, versions: dict, queries: int, database_queries: int, output: Path):
+    from bench.report import machine, write_section
+
     lines = [
-        "# Benchmarks",
-        "",
-        "Written by `make bench` (bench/search.py); do not edit by hand.",
-        "",
         "## Search",
         "",
         "Typical searches: two words in the visitor's language (English, French or Spanish in "
@@ -343,9 +304,8 @@ def write_report(rows, versions: dict, queries: int, database_queries: int, outp
             f"{label} {count:,}" for label, count in row["rebuild"]["indexes"].items()
         )
         lines.append(f"| {row['size']:,} | {versions[row['backend']]} | {indexes} |")
-    lines += ["", "## Machine", "", *machine(), ""]
-    output.write_text("\n".join(lines), encoding="utf-8")
-    print(f"\nWritten to {output.relative_to(ROOT)}")
+    lines += ["", "### Machine", "", *machine(*MACHINE_DETAILS)]
+    write_section("search", "\n".join(lines), output)
 
 
 def step(message: str):
@@ -369,6 +329,7 @@ def main():
     args = parser.parse_args()
 
     configure_django()
+    from bench.databases import grow
     from bench.generate import CaseStudyGenerator
 
     prepare_database(fresh=not args.reuse)

@@ -14,41 +14,15 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale, Page
 
 from bench.generate import CaseStudyGenerator
-from cities.models import MemberCityPage, RegionalSectionPage
-from home.models import HomePage, StandardPage
-from initiatives.models import CaseLibraryPage, InitiativePage, SolutionPage
+from bench.public_pages import public_urls
 
 pytestmark = pytest.mark.django_db
 
 # The most queries a public page may take on a warm site.
 MOST_QUERIES = 20
 GROWTH = 5
-
-
-def first_live(model, language: str) -> Page:
-    locale = Locale.objects.get(language_code=language)
-    return model.objects.live().public().filter(locale=locale).order_by("path").first()
-
-
-def public_urls(language: str) -> dict[str, str]:
-    """One page of each public type, and the case library as visitors filter it."""
-    library = first_live(CaseLibraryPage, language).url
-    region = first_live(RegionalSectionPage, language)
-    theme = first_live(InitiativePage, language).specific.themes.first().slug
-    return {
-        "home": first_live(HomePage, language).url,
-        "standard page": first_live(StandardPage, language).url,
-        "region": region.url,
-        "city": first_live(MemberCityPage, language).url,
-        "initiative": first_live(InitiativePage, language).url,
-        "solution": first_live(SolutionPage, language).url,
-        "case library": library,
-        "case library, three filters": f"{library}?region={region.pk}&theme={theme}&status=ongoing",
-        "case library, page 3": f"{library}?page=3",
-    }
 
 
 def queries_per_page(client, urls: dict[str, str], cold: bool) -> dict[str, int]:
