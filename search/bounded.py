@@ -6,8 +6,8 @@ once per page: at 50,000 case studies, a broad query took minutes and held a wor
 time. Here the ranking is asked for at most `limit` ids, in one statement
 (`ranked_ids` of search/backends/sqlite.py on SQLite, Wagtail's results elsewhere), and every
 statement runs under a time limit (`SEARCH_DATABASE_BUDGET`, in seconds). When the ranking runs
-out of time, a simpler statement lists matches without ranking them (the first it finds), under
-what is left of the budget. Either way, the result says whether it is `partial`: more pages match
+out of its three quarters of it, a simpler statement lists matches without ranking them (the first
+it finds), under what is left. Either way, the result says whether it is `partial`: more pages match
 than it lists, or some could not be looked at in time. The search page says so to the visitor.
 """
 
@@ -21,6 +21,9 @@ from django.db import OperationalError, connection, transaction
 from core.env import env_float
 
 logger = logging.getLogger(__name__)
+
+# The part of a search's budget the ranking may take; the rest lists matches unranked if needed.
+RANKING_SHARE = 0.75
 
 
 def budget() -> float:
@@ -83,7 +86,8 @@ def ranked_matches(backend, terms: str, queryset, limit: int, seconds=None) -> M
     start = time.monotonic()
     total = budget() if seconds is None else seconds
     try:
-        with time_limit(total):
+        # A quarter is kept for the unranked listing, which stops at its first matches.
+        with time_limit(total * RANKING_SHARE):
             ids = _ranked_ids(backend, terms, queryset, limit + 1)
         return Matches(ids[:limit], partial=len(ids) > limit)
     except OutOfTime:
