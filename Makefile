@@ -62,7 +62,8 @@ fuzz: install
 # search/tests/test_search_page.py". Engine URLs are unset: the engines do not depend on the
 # database.
 POSTGRES_TESTS ?= search/tests/test_database_backend.py \
-	search/tests/test_bounded.py::test_a_statement_past_its_time_limit_is_stopped
+	search/tests/test_bounded.py::test_a_statement_past_its_time_limit_is_stopped \
+	search/tests/test_bounded.py::test_a_statement_within_its_time_limit_leaves_no_limit_behind
 test-postgres: install postgres
 	$(MANAGE) compiletranslations
 	env -u ELASTICSEARCH_URL -u OPENSEARCH_URL -u REQUIRE_SEARCH_ENGINE \

@@ -46,8 +46,8 @@ def time_limit(seconds: float):
     """Stops any statement of the default database still running after `seconds`, raising
     OutOfTime; with no time left, no statement starts. SQLite: a progress handler, asked every
     thousand virtual-machine steps (FTS5's own work counts for few), interrupts the statement.
-    PostgreSQL: `statement_timeout`, set for the current transaction only (a savepoint holds it,
-    so a request's own transaction keeps its setting)."""
+    PostgreSQL: `statement_timeout`, set locally inside a savepoint and put back afterwards, so
+    that an enclosing transaction keeps its own (rolling the savepoint back undoes it too)."""
     if seconds <= 0:
         raise OutOfTime
     connection.ensure_connection()
@@ -68,10 +68,15 @@ def time_limit(seconds: float):
             with transaction.atomic():
                 with connection.cursor() as cursor:
                     cursor.execute(
-                        "SELECT set_config('statement_timeout', %s, true)",
+                        "SELECT current_setting('statement_timeout'), "
+                        "set_config('statement_timeout', %s, true)",
                         [str(max(int(seconds * 1000), 1))],
                     )
+                    (before, _limit) = cursor.fetchone()
                 yield
+                # A released savepoint keeps a local setting until the outer transaction ends.
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('statement_timeout', %s, true)", [before])
         except OperationalError as error:
             if getattr(error.__cause__, "sqlstate", None) == "57014":  # query_canceled
                 raise OutOfTime from error

@@ -54,6 +54,18 @@ def test_a_statement_past_its_time_limit_is_stopped(db):
         assert cursor.fetchone() == (1,)
 
 
+@pytest.mark.without_demo_content
+def test_a_statement_within_its_time_limit_leaves_no_limit_behind(db):
+    with time_limit(5), connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW statement_timeout")
+            assert cursor.fetchone() == ("0",)
+        cursor.execute("SELECT 2")  # SQLite: no progress handler is left to interrupt it
+        assert cursor.fetchone() == (2,)
+
+
 def test_out_of_time_the_search_page_says_it_lists_only_some_matches(client, monkeypatch):
     monkeypatch.setenv("SEARCH_DATABASE_BUDGET", "0")  # no time at all
     response = client.get("/fr/search/", {"q": BROAD["fr"]})
