@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.published import CachedContent
 from core.rich_text import PROSE_FEATURES
 from core.translation_fields import PAGE_FIELDS
 from core.visibility import visible
@@ -43,7 +44,7 @@ class ContactDetails(models.Model):
         abstract = True
 
 
-class RegionalSectionPage(ContactDetails, Page):  # noqa: DJ008 - Page.__str__ is the title
+class RegionalSectionPage(CachedContent, ContactDetails, Page):  # noqa: DJ008 - Page.__str__ is the title
     """One of the four regional sections; its children are the member cities of the region."""
 
     introduction = RichTextField(_("introduction"), features=PROSE_FEATURES, blank=True)
@@ -93,7 +94,7 @@ class RegionalSectionPage(ContactDetails, Page):  # noqa: DJ008 - Page.__str__ i
         return visible(MemberCityPage.objects.child_of(self)).order_by("title")
 
 
-class MemberCityPage(ContactDetails, Page):  # noqa: DJ008 - Page.__str__ is the title
+class MemberCityPage(CachedContent, ContactDetails, Page):  # noqa: DJ008 - Page.__str__ is the title
     """A member government's microsite. Its subtree holds the city's own pages."""
 
     official_name = models.CharField(_("official name"), max_length=200)

@@ -62,3 +62,11 @@ def cached(name: str, compute: Callable[[], T], *parts) -> T:
         value = compute()
         cache.set(key, value, TIMEOUT)
     return value
+
+
+class CachedContent:
+    """A page type whose template's content depends on the published site alone, never on the
+    request (no query string, no form): base.html keeps it rendered for the generation with
+    `{% publishedcache %}` (core/templatetags/published_tags.py)."""
+
+    cache_rendered_content = True

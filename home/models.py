@@ -12,6 +12,7 @@ from wagtail_localize.fields import TranslatableField
 
 from cities.models import MemberCityPage, RegionalSectionPage
 from core.blocks import BodyBlock
+from core.published import CachedContent
 from core.rich_text import INLINE_FEATURES
 from core.routing import DirectRouting
 from core.translation_fields import PAGE_FIELDS
@@ -77,7 +78,7 @@ class HomePage(DirectRouting, Page):
         }
 
 
-class StandardPage(Page):
+class StandardPage(CachedContent, Page):
     """Organisation pages (About, General Assembly, Secretariat…) and a city's own pages."""
 
     introduction = models.TextField(_("introduction"), blank=True)

@@ -25,6 +25,14 @@ from initiatives.queries import live_case_studies
 __all__ = ["FILTER_PARAMS", "CaseStudyFilter", "FacetFacts", "HitFacets", "facts_from_database"]
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its count, which the caller knows more cheaply than a COUNT query."""
+
+    def __init__(self, object_list, per_page, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached_property
+
+
 @dataclass
 class FacetOption:
     value: str
@@ -140,10 +148,35 @@ class CaseStudyFilter:
         return set(self._queryset().values_list("pk", flat=True))
 
     def results(self) -> QuerySet:
-        return live_case_studies(self.locale).filter(pk__in=self.matching_ids()).specific()
+        # Without a search, the filters stay a subquery: the database sorts and slices one page
+        # instead of Python loading every matching id (tens of thousands on a large site).
+        matching = self.matching_ids() if self.hits is not None else self._queryset().values("pk")
+        return live_case_studies(self.locale).filter(pk__in=matching).specific()
+
+    def count(self) -> int:
+        """How many case studies match: counted once per change to the published site for each
+        choice of filters, like the facets' counts."""
+        if self.hits is not None:
+            return len(self.matching_ids())
+        return published.cached(
+            "library-count", lambda: self._queryset().count(), self.locale.pk, self._filter_key()
+        )
 
     def paginate(self, page_number, per_page: int):
-        return Paginator(self.results(), per_page).get_page(page_number)
+        page = CountedPaginator(self.results(), per_page, count=self.count()).get_page(page_number)
+        if self.hits is None:
+            # The page's case studies are sorted out of all the matching ones once per change to
+            # the published site for each choice of filters, then read by id.
+            ids = published.cached(
+                "library-page",
+                lambda: list(page.object_list.values_list("pk", flat=True)),
+                self.locale.pk,
+                self._filter_key(),
+                page.number,
+                per_page,
+            )
+            page.object_list = live_case_studies(self.locale).filter(pk__in=ids).specific()
+        return page
 
     # Facets --------------------------------------------------------------------------------
 
@@ -158,16 +191,20 @@ class CaseStudyFilter:
         """Counted once per change to the published site for each choice of filters: the
         library's counts are the same for every visitor who picks the same filters."""
         facet = _facet(param)
-        others = sorted(
-            (name, sorted(values)) for name, values in self.selected.items() if name != param
-        )
         return published.cached(
             "facet-counts",
             lambda: facet.count_in_database(self._queryset(exclude=param), self.known[param]),
             self.locale.pk,
             param,
-            urlencode(others, doseq=True),
+            self._filter_key(exclude=param),
         )
+
+    def _filter_key(self, exclude: str | None = None) -> str:
+        """The active filters but `exclude`, in a canonical order: a cache key's part."""
+        selected = sorted(
+            (name, sorted(values)) for name, values in self.selected.items() if name != exclude
+        )
+        return urlencode(selected, doseq=True)
 
     def _labels(self, facet: Facet) -> dict[str, str]:
         return {value: facet.label(item) for value, item in self.known[facet.param].items()}

@@ -18,7 +18,7 @@ from core import published
 from core.visibility import visible
 from initiatives.facets import place_facet
 from initiatives.models import CaseLibraryPage
-from initiatives.queries import case_studies_for_city, case_studies_under
+from initiatives.queries import case_studies_for_city, case_studies_under, live_case_studies
 
 # A region or city page lists one page of its case studies; the case library has the rest.
 CASE_STUDIES_SHOWN = 12
@@ -38,16 +38,24 @@ class PlaceCaseStudies:
         self.place = place
 
     @cached_property
-    def case_studies(self) -> QuerySet:
-        return case_studies_of_place(self.place)
+    def _listing(self) -> tuple[list[int], int]:
+        """The shown case studies' ids and the count, found once per change to the published
+        site: sorting and counting a region's thousands of case studies on every request would
+        make the page's cost grow with them."""
+        return published.cached("place-case-studies", self._find, self.place.pk)
+
+    def _find(self) -> tuple[list[int], int]:
+        case_studies = case_studies_of_place(self.place)
+        shown = list(case_studies.values_list("pk", flat=True)[:CASE_STUDIES_SHOWN])
+        return shown, case_studies.count()
 
     @cached_property
-    def shown(self):
-        return self.case_studies[:CASE_STUDIES_SHOWN]
+    def shown(self) -> QuerySet:
+        return live_case_studies(self.place.locale_id).filter(pk__in=self._listing[0]).specific()
 
-    @cached_property
+    @property
     def count(self) -> int:
-        return self.case_studies.count()
+        return self._listing[1]
 
     @cached_property
     def library_url(self) -> str | None:

@@ -206,6 +206,15 @@ CACHES = {
         }
     )
 }
+if not env("REDIS_URL"):
+    # Wagtail writes an image's rendition to the cache on every {% image %}: a file written and
+    # renamed per image per request with the file cache. Each process keeps its own instead;
+    # a rendition's key names the image, its focal point and the filter, so it never goes stale.
+    CACHES["renditions"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
 
 # Background tasks (search index updates, Wagtail's own): queued in the database and run by
 # `manage.py db_worker` (started by `make run`, its own service in docker-compose.yml).

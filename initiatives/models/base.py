@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cities.models import MemberCityPage, RegionalSectionPage
 from core.blocks import BodyBlock, ContactBlock, KeyFigureBlock, ResourceListBlock
+from core.published import CachedContent
 from core.rich_text import PROSE_FEATURES
 from core.translation_fields import PAGE_FIELDS
 from core.tree import ancestor_paths
@@ -57,7 +58,7 @@ def summary_help_text() -> str:
     }
 
 
-class CaseStudyPage(Page):
+class CaseStudyPage(CachedContent, Page):
     """A case study other cities can learn from: the base of InitiativePage and SolutionPage."""
 
     summary = models.TextField(
