@@ -96,18 +96,27 @@ def with_autocomplete_analysis(settings: dict) -> dict:
 
 
 class BulkPipeline:
+    """Bulk requests sent from background threads, at most IN_FLIGHT at a time: the engine
+    indexes one while it receives the next and Python builds the documents after them."""
+
+    IN_FLIGHT = 2
+
     def __init__(self):
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-bulk")
-        self.pending = None
+        self.executor = ThreadPoolExecutor(
+            max_workers=self.IN_FLIGHT, thread_name_prefix="search-bulk"
+        )
+        self.pending: list = []
+        self.unrefreshed: set[str] = set()  # indexes being filled with periodic refreshes off
 
     def submit(self, function, *args, **kwargs):
-        self.wait()
-        self.pending = self.executor.submit(function, *args, **kwargs)
+        while len(self.pending) >= self.IN_FLIGHT:
+            self.pending.pop(0).result()  # raises the request's error, if it failed
+        self.pending.append(self.executor.submit(function, *args, **kwargs))
 
     def wait(self):
-        pending, self.pending = self.pending, None
-        if pending is not None:
-            pending.result()  # raises the request's error, if it failed
+        pending, self.pending = self.pending, []
+        for request in pending:
+            request.result()
 
     def close(self):
         try:
@@ -152,13 +161,29 @@ class BackgroundBulkMixin:
             {"_id": mapping.get_document_id(item), **_document(mapping, item)} for item in items
         ]
         if actions:
+            if self.name not in pipeline.unrefreshed:
+                # Nobody searches a fresh index before the rebuild swaps it in, so the engine
+                # need not turn the writes into searchable segments every second meanwhile.
+                self._set_bulk_loading(True)
+                pipeline.unrefreshed.add(self.name)
             pipeline.submit(self.backend.bulk, self.es, actions, index=self.name)
 
     def refresh(self):
         pipeline = _pipeline.get()
         if pipeline is not None:
             pipeline.wait()  # every write lands before the index is refreshed (and swapped in)
+            if self.name in pipeline.unrefreshed:
+                self._set_bulk_loading(False)
+                pipeline.unrefreshed.discard(self.name)
         super().refresh()
+
+    def _set_bulk_loading(self, loading: bool):
+        """While loading, no periodic refresh and no flush of the translog on each request; then
+        the engine's defaults again (None resets a setting)."""
+        settings = {"refresh_interval": "-1", "translog.durability": "async"}
+        if not loading:
+            settings = dict.fromkeys(settings)
+        self.es.indices.put_settings(index=self.name, body={"index": settings})
 
 
 # The backends ------------------------------------------------------------------------------------
