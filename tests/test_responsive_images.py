@@ -4,6 +4,8 @@ reserve their place on the page before they load."""
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import unescape
 
 from cities.models import MemberCityPage
@@ -61,3 +63,14 @@ def test_a_case_study_shows_its_photograph_at_the_page_s_width(client):
     figure = pictures(client, case.url)[0]
     image = assert_responsive(figure)
     assert 'width="1200"' in image
+
+
+def test_a_listing_reads_its_cards_renditions_in_one_query(client):
+    """The listing fetches the renditions its cards show with the cards; were they other than the
+    cards' own, each card would look for its renditions again, and encode them, on every view."""
+    library = CaseLibraryPage.objects.get(locale__language_code="fr")
+    client.get(library.url)  # renditions made
+    with CaptureQueriesContext(connection) as queries:
+        client.get(library.url)
+    reads = [query["sql"] for query in queries if "wagtailimages_rendition" in query["sql"]]
+    assert len(reads) == 1

@@ -27,7 +27,7 @@ def transferred_bytes(page, url: str) -> list[dict]:
     would so that lazy images load, and return each request's resource type, URL, content type
     and bytes transferred (headers and body as sent, compressed or not)."""
     responses = []
-    page.on("requestfinished", responses.append)
+    page.on("requestfinished", lambda request: responses.append(request))
     page.goto(url, wait_until="load")
     page.evaluate(
         """async () => {
