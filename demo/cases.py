@@ -179,12 +179,7 @@ def photograph_of(item: dict):
     """The case's photograph: one of the demo's few, shared by every case of its first theme.
     Sharing keeps set-up short and the first view of a listing quick, as each image's renditions
     (AVIF, WebP and JPEG at two widths) are made once for all the cases that show it."""
-    number = images.photograph_number(item["themes"][0])
-    return images.get_or_create_image(
-        f"Photograph {number + 1}: a city street",
-        f"photograph-{number + 1}.jpg",
-        lambda: images.render_photograph(number),
-    )
+    return images.get_or_create_photograph(images.photograph_number(item["themes"][0]))
 
 
 def solution_fields(item: dict, language: str, collection) -> dict:

@@ -134,6 +134,28 @@ def render_brief(title: str, lines: list[str]) -> bytes:
     return buffer.getvalue()
 
 
+def get_or_create_photograph(number: int):
+    """One of the demo's shared photographs, in the root collection (the organisation's)."""
+    return get_or_create_image(
+        f"Photograph {number + 1}: a city street",
+        f"photograph-{number + 1}.jpg",
+        lambda: render_photograph(number),
+    )
+
+
+def make_card_renditions(progress) -> int:
+    """Make now the renditions of every case-study card (the shared photographs in each format
+    and width the cards show), rather than on the first view of a listing: AVIF encoding is
+    slow, and a cold case library would otherwise take seconds on a small machine. Renditions
+    that exist are kept (the loader stays idempotent). Returns how many photographs there are."""
+    from initiatives.queries import CARD_RENDITIONS
+
+    for number in range(PHOTOGRAPH_COUNT):
+        get_or_create_photograph(number).get_renditions(*CARD_RENDITIONS)
+        progress("Photographs", number + 1, PHOTOGRAPH_COUNT)
+    return PHOTOGRAPH_COUNT
+
+
 def get_or_create_image(title: str, filename: str, render, collection=None, description: str = ""):
     image = Image.objects.filter(title=title).first()
     if image:

@@ -2,11 +2,11 @@
 reserve their place on the page before they load."""
 
 import re
+from html import unescape
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils.html import unescape
 
 from cities.models import MemberCityPage
 from initiatives.models import CaseLibraryPage, InitiativePage
