@@ -20,9 +20,7 @@ even when the run fails.
 
 import argparse
 import json
-import shutil
 import signal
-import subprocess
 import sys
 import threading
 import time
@@ -33,14 +31,15 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.databases import WORKDIR, content_database  # noqa: E402 - importable from here on
-from bench.load import NO_CONTROL_SOCKET, free_port, serving  # noqa: E402
+from bench.databases import content_database  # noqa: E402 - importable from here on
+from bench.load import free_port  # noqa: E402
 from bench.pages import (  # noqa: E402
     LANGUAGES,
     LOGS,
     SEARCH_WORDS,
     collect_static,
-    site_environment,
+    on_cold_site,
+    project_server,
     step,
 )  # noqa: E402
 
@@ -140,37 +139,12 @@ def encoding_timer(image_model):
     return timed
 
 
-def urls_and_first_views(database: Path) -> dict:
-    shutil.rmtree(site_environment(database)["CACHE_DIR"], ignore_errors=True)  # a cold site
-    output = WORKDIR / "weights-pages.json"
-    subprocess.run(
-        [sys.executable, __file__, "--pages", str(output)],
-        cwd=ROOT,
-        env=site_environment(database),
-        check=True,
-    )
-    found = json.loads(output.read_text())
-    output.unlink()
-    return found
-
-
 # Serving and loading -----------------------------------------------------------------------------
 
 
 def media_server(database: Path, port: int):
     """The project under production settings, with /media/ served beside it."""
-    command = [sys.executable, "-m", "gunicorn", "bench.media_wsgi:application"]
-    command += ["--config", "deploy/gunicorn.conf.py", "--workers", "2"]
-    command += ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
-    command += NO_CONTROL_SOCKET
-    return serving(
-        "the project",
-        command,
-        f"http://127.0.0.1:{port}",
-        ROOT,
-        site_environment(database),
-        LOGS / "weights.log",
-    )
+    return project_server(database, port, "bench.media_wsgi:application", "weights")
 
 
 def weigh(base: str, urls: dict[str, dict[str, str]]) -> list[dict]:
@@ -308,7 +282,7 @@ def main():
     step("The demo content: database")
     database = content_database()
     step("First views, with no image rendition made yet")
-    found = urls_and_first_views(database)
+    found = on_cold_site(database, __file__, "--pages")
     step("Page weights at 390 × 844, empty cache, scrolled to the bottom")
     with media_server(database, free_port()) as site:
         pages = weigh(site.base, found["urls"])
