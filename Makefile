@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-security fuzz test-postgres bench bench-pages install setup lint format translations engines engines-stop postgres postgres-stop
+.PHONY: run test test-security fuzz test-postgres bench bench-pages bench-weights install setup lint format translations engines engines-stop postgres postgres-stop
 
 # The environment is rebuilt whenever the lock file changes.
 $(VENV)/.installed: requirements/dev.txt
@@ -84,6 +84,15 @@ bench: install
 bench-pages: install
 	$(MANAGE) compiletranslations
 	$(BIN)/python bench/pages.py $(BENCH_PAGES_ARGS)
+
+# What a phone downloads on a first visit (HTML, CSS, JS, images, fonts) to every public page type
+# in each language: Debian's Chromium (apt-get install chromium), headless, at 390 × 844 with an
+# empty cache, each page scrolled to the bottom; with the first view's time before any image
+# rendition exists. Writes docs/benchmarks.md; fails if a page weighs 150 KiB or more. A few
+# minutes once the demo database is built.
+bench-weights: install
+	$(MANAGE) compiletranslations
+	$(BIN)/python bench/weights.py
 
 lint: install
 	$(BIN)/ruff check .

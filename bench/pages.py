@@ -127,17 +127,23 @@ def count_queries(output: Path):
 
 def pages_of(database: Path) -> dict:
     """The pages to load on this database, with their SQL query counts."""
+    return on_cold_site(database, __file__, "--count-queries")
+
+
+def on_cold_site(database: Path, script: str, option: str) -> dict:
+    """What `script option OUTPUT` writes to OUTPUT as JSON, run under the site's environment on
+    `database` with the site's cache emptied first."""
     shutil.rmtree(site_environment(database)["CACHE_DIR"], ignore_errors=True)  # a cold site
-    output = WORKDIR / "queries.json"
+    output = WORKDIR / f"{Path(script).stem}{option}.json"
     subprocess.run(
-        [sys.executable, __file__, "--count-queries", str(output)],
+        [sys.executable, script, option, str(output)],
         cwd=ROOT,
         env=site_environment(database),
         check=True,
     )
-    counted = json.loads(output.read_text())
+    found = json.loads(output.read_text())
     output.unlink()
-    return counted
+    return found
 
 
 # Serving ---------------------------------------------------------------------------------------
@@ -153,8 +159,8 @@ def collect_static():
     )
 
 
-def project_server(database: Path, port: int):
-    command = [sys.executable, "-m", "gunicorn", "cms.wsgi:application"]
+def project_server(database: Path, port: int, application="cms.wsgi:application", log="project"):
+    command = [sys.executable, "-m", "gunicorn", application]
     command += ["--config", "deploy/gunicorn.conf.py", "--workers", "2"]
     command += ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
     command += NO_CONTROL_SOCKET
@@ -164,7 +170,7 @@ def project_server(database: Path, port: int):
         f"http://127.0.0.1:{port}",
         ROOT,
         site_environment(database),
-        LOGS / "project.log",
+        LOGS / f"{log}.log",
     )
 
 

@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "benchmarks.md"
 HEADER = (
     "# Benchmarks\n\n"
-    "Written by `make bench` (bench/search.py) and `make bench-pages` (bench/pages.py), each "
-    "section by its own; do not edit by hand.\n"
+    "Written by `make bench` (bench/search.py), `make bench-pages` (bench/pages.py) and "
+    "`make bench-weights` (bench/weights.py), each section by its own; do not edit by hand.\n"
 )
 
 

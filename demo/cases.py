@@ -7,7 +7,6 @@ from django.db import transaction
 
 from demo import images
 from demo.pages import child
-from demo.taxonomy import theme_colour
 from demo.text import LANGUAGES, to_plain_text, to_rich_text
 from demo.translation import text_pairs, translate
 from editorial import roles
@@ -81,17 +80,9 @@ class CaseLoader:
     def create(self, item: dict, model, parent):
         language = item["language"]
         team = roles.team_for_page(parent)
-        image = images.get_or_create_image(
-            f"{item['title'][language]}",
-            f"{item['key'][:60]}.jpg",
-            lambda: images.render_banner(
-                item["key"], theme_colour(self.taxonomy, item["themes"][0]), size=(960, 540)
-            ),
-            team.collection if team else None,
-            description="",
-        )
-        extra = solution_fields(item, language, image.collection) if model is SolutionPage else {}
-        page = model(**case_fields(item, language), image=image, **extra)
+        collection = team.collection if team else None
+        extra = solution_fields(item, language, collection) if model is SolutionPage else {}
+        page = model(**case_fields(item, language), image=photograph_of(item), **extra)
         page.locale = parent.locale
         parent.add_child(instance=page)
         english = self.locales["en"]
@@ -184,9 +175,16 @@ def case_contacts(item: dict, language: str) -> list[tuple]:
     ]
 
 
+def photograph_of(item: dict):
+    """The case's photograph: one of the demo's few, shared by every case of its first theme.
+    Sharing keeps set-up short and the first view of a listing quick, as each image's renditions
+    (AVIF, WebP and JPEG at two widths) are made once for all the cases that show it."""
+    return images.get_or_create_photograph(images.photograph_number(item["themes"][0]))
+
+
 def solution_fields(item: dict, language: str, collection) -> dict:
     """What a shared solution has beyond an initiative: its texts and its project brief, a PDF
-    filed with the case's image."""
+    filed in its team's collection."""
     fields = {name: to_rich_text(text_in(item, name, language)) for name in SOLUTION_TEXT_FIELDS}
     title = item["title"][language]
     brief = images.get_or_create_document(

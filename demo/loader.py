@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cities.models import MemberCityPage, RegionalSectionPage
-from demo import people, places, records, site
+from demo import images, people, places, records, site
 from demo.cases import CaseLoader
 from demo.taxonomy import load_taxonomy
 from demo.translation import translate_everywhere
@@ -86,6 +86,8 @@ class DemoLoader:
             cities=cities,
         )
         cases.load_all(records.cases(), self.progress)
+        self.step("Renditions of the case-study cards")
+        images.make_card_renditions(self.progress)
         self.step("Editorial roles")
         self.stdout.write(f"  {people.load_roles(self.progress)} change(s) to editorial roles")
 

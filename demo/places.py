@@ -94,13 +94,14 @@ def load_city(item: dict, region, collection_root, user) -> MemberCityPage:
 
 
 def add_city_images(city: MemberCityPage, item: dict, collection):
-    """The city's banner and logo, drawn in its accent colour."""
+    """The city's banner, one of the demo's photographs, and its logo, drawn in its accent
+    colour. Each city has an image of its own, in its own collection, as its team would upload."""
     name = item["name"]["en"]
     initials = "".join(word[0] for word in name.replace("-", " ").split()[:2]).upper()
     city.hero_image = images.get_or_create_image(
         f"{name}: banner",
         f"{item['key']}-banner.jpg",
-        lambda: images.render_banner(item["key"], item["accent"]),
+        lambda: images.render_photograph(images.photograph_number(item["key"])),
         collection,
         description="",
     )

@@ -7,7 +7,6 @@ from initiatives.models import SustainableDevelopmentGoal, Theme
 
 # Each record is found by what identifies it in every language: a theme's slug, a goal's number.
 TAXONOMIES = ((Theme, "theme", "slug"), (SustainableDevelopmentGoal, "sdg", "number"))
-DEFAULT_COLOUR = "#1F4E79"
 
 
 @transaction.atomic
@@ -29,11 +28,4 @@ def load_taxonomy(data: dict, locales: dict, user) -> tuple[int, int]:
     return (
         Theme.objects.filter(locale=english).count(),
         SustainableDevelopmentGoal.objects.filter(locale=english).count(),
-    )
-
-
-def theme_colour(data: dict, slug: str) -> str:
-    """The colour of the theme with `slug` in the taxonomy data."""
-    return next(
-        (theme["colour"] for theme in data["theme"] if theme["slug"] == slug), DEFAULT_COLOUR
     )

@@ -3,6 +3,7 @@ CaseStudyPage, whose table holds what listings filter and sort by, so each is on
 
 from django.db.models import Q, QuerySet
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Locale, Page
 
 from cities.models import MemberCityPage, RegionalSectionPage
@@ -10,8 +11,10 @@ from core.tree import ancestor_path
 from core.visibility import visible
 from initiatives.models import CaseStudyPage
 
-# The image size of initiatives/components/case_card.html, fetched with the listing.
-CARD_RENDITION = "fill-480x270"
+# The renditions of the {% picture %} in initiatives/components/case_card.html, fetched with the
+# listing. Keep the two the same: a card whose prefetched renditions lack one of its own would
+# encode them all again on every view.
+CARD_RENDITIONS = Filter.expand_spec("format-{avif,webp,jpeg} fill-{400x225,800x450}")
 # Root, home page, region, city: a case study sits under its city, or under a region directly.
 REGION_DEPTH, CITY_DEPTH = 3, 4
 
@@ -66,7 +69,7 @@ def with_card_details(cases) -> list:
     }
     image_ids = {case.image_id for case in cases if case.image_id}
     images = (
-        get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(CARD_RENDITION)
+        get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(*CARD_RENDITIONS)
         if image_ids
         else []
     )

@@ -181,3 +181,17 @@ def test_french_demo_text_follows_french_typography():
         for place in typography_mistakes(text)
     ]
     assert not mistakes
+
+
+def test_the_demo_s_photographs_are_real_size_and_few(locales):
+    """Page weights and first views measured on the demo are those of a site with real
+    photographs: as large as a camera's export, and as hard to compress."""
+    banners = {city.hero_image for city in MemberCityPage.objects.filter(locale=locales["en"])}
+    photographs = {case.image for case in InitiativePage.objects.all()} | banners
+    for photograph in photographs:
+        assert (photograph.width, photograph.height) == (2400, 1600)
+        assert photograph.get_file_size() > 200_000, photograph.title
+    shared = {
+        case.image_id for case in [*InitiativePage.objects.all(), *SolutionPage.objects.all()]
+    }
+    assert len(shared) <= 6, "case studies share a few photographs"

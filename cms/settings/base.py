@@ -182,6 +182,14 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Renditions for visitors on slow mobile connections (templates serve AVIF, then WebP, then the
+# original format through {% picture %}). These qualities keep photographs free of visible
+# artefacts at the sizes the pages show them while keeping each under a few tens of KiB: AVIF
+# holds detail at a lower number than WebP, and WebP than JPEG. docs/benchmarks.md ("Page
+# weights") shows what a page then weighs.
+WAGTAILIMAGES_AVIF_QUALITY = 50
+WAGTAILIMAGES_WEBP_QUALITY = 75
+WAGTAILIMAGES_JPEG_QUALITY = 80
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

@@ -7,18 +7,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+from tests.browser.chromium import CHROMIUM, launch
+
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
-# Flags that keep Chromium from reaching out to the network on a closed machine.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -68,9 +59,7 @@ def browser_page():
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
+        browser = launch(playwright)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         yield page
         browser.close()
