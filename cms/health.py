@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from search import breaker
-from search.index import engine_configured
+from search.index import engine_configured, search_backend
 
 # Ready tasks waiting longer than this mean the worker is down or behind.
 TASK_QUEUE_MAX_AGE = 300
@@ -71,14 +71,12 @@ def _cache():
 def _search_engine():
     if not engine_configured():
         return {"configured": False}
-    from wagtail.search.backends import get_search_backend
-
     breaker_state = breaker.state()
     details = {"configured": True, "breaker": breaker_state}
     if breaker_state["state"] == "open":
         return {**details, "ok": False}
     try:
-        breaker.call(_ping, get_search_backend("default"))
+        breaker.call(_ping, search_backend("default"))
     except Exception as error:  # noqa: BLE001 - reported, and the breaker is now open
         return {**details, "ok": False, "error": f"{type(error).__name__}: {error}"[:200]}
     return details

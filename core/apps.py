@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Metropolis shared code"
 
     def ready(self):
+        from django.core.signals import request_finished, request_started
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Locale, Page, PageViewRestriction, Site
         from wagtail.signals import post_page_move
@@ -27,3 +28,6 @@ class CoreConfig(AppConfig):
         post_delete.connect(on_change, dispatch_uid="core_published_deleted", weak=False)
         # A move rewrites the descendants' paths in bulk, without their signals.
         post_page_move.connect(published.changed, dispatch_uid="core_published_moved")
+        # Each request reads the generation once.
+        request_started.connect(published.start_request, dispatch_uid="core_published_start")
+        request_finished.connect(published.end_request, dispatch_uid="core_published_end")

@@ -34,10 +34,24 @@ def engine_configured() -> bool:
     return bool(language_backend_names())
 
 
+# Backends by name and configuration, kept for the process's life (see `search_backend`).
+_backends: dict[tuple[str, str], object] = {}
+
+
+def search_backend(name: str):
+    """The search backend `name`, made once per process for its configuration. Wagtail makes a new
+    one on each call, and with it a new engine client, which opens a new connection for every
+    search; the client is thread-safe and keeps its connections open."""
+    key = (name, repr(settings.WAGTAILSEARCH_BACKENDS[name]))
+    if key not in _backends:
+        _backends[key] = get_search_backend(name)
+    return _backends[key]
+
+
 def language_backend(language_code: str):
     """The backend that searches one language, or None without an engine."""
     if language_code in settings.WAGTAILSEARCH_BACKENDS:
-        return get_search_backend(language_code)
+        return search_backend(language_code)
     return None
 
 
@@ -48,10 +62,10 @@ def database_backend(language_code: str | None = None):
     (search/backends/postgres.py); SQLite's FTS5 analyses every language alike.
     """
     name = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
-    backend = get_search_backend(name)
-    if language_code and hasattr(backend, "for_language"):
-        backend = backend.for_language(language_code)
-    return backend
+    found = search_backend(name)
+    if language_code and hasattr(found, "for_language"):
+        found = found.for_language(language_code)
+    return found
 
 
 def ranked_ids(backend, terms: str, queryset, limit: int) -> list[int]:
@@ -128,10 +142,10 @@ def filter_columns(backend, model, names) -> dict[str, str]:
 
 def engine_backends_for(language_code: str) -> list:
     """Every engine backend a page of this language is written to: its language's and the default."""
-    backend = language_backend(language_code)
-    if backend is None:
+    language = language_backend(language_code)
+    if language is None:
         return []
-    return [backend, get_search_backend("default")]
+    return [language, search_backend("default")]
 
 
 def _write(page, language_code: str):
