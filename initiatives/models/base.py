@@ -24,6 +24,7 @@ from core.tree import ancestor_paths
 from core.visibility import visible
 from initiatives.forms import CaseStudyForm
 from initiatives.serializers import TaxonomySerializer
+from initiatives.widgets import PartnerCitiesChooser
 
 from .taxonomy import SustainableDevelopmentGoal, Theme, default_locale_only
 
@@ -164,7 +165,7 @@ class CaseStudyPage(Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("partner_cities", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("partner_cities", widget=PartnerCitiesChooser()),
                 FieldPanel("partner_organisations"),
             ],
             heading=_("Partners"),
