@@ -28,6 +28,7 @@ class PartnerCitiesChooser(forms.Widget):
 
     template_name = "initiatives/widgets/partner_cities_chooser.html"
     locale: Locale | None = None
+    _regions: dict[int, str] | None = None
 
     def value_from_datadict(self, data, files, name):
         return [value for value in data.getlist(name) if value]
@@ -80,11 +81,14 @@ class PartnerCitiesChooser(forms.Widget):
 
     def regions(self) -> dict[int, str]:
         """Every region's title by page id, in the case study's language: a city chosen in the
-        modal comes back with its parent's id, and a member city's parent is its region."""
-        regions = RegionalSectionPage.objects.all()
-        if self.locale is not None:
-            regions = regions.filter(locale=self.locale)
-        return dict(regions.values_list("pk", "title"))
+        modal comes back with its parent's id, and a member city's parent is its region. Read once
+        per form, though Wagtail renders the widget twice (the field, and its client-side copy)."""
+        if self._regions is None:
+            regions = RegionalSectionPage.objects.all()
+            if self.locale is not None:
+                regions = regions.filter(locale=self.locale)
+            self._regions = dict(regions.values_list("pk", "title"))
+        return self._regions
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
