@@ -53,10 +53,14 @@ class PartnerCitiesChooser(forms.Widget):
         )
         pages = {page.pk: page for page in pages}
         shown = dict(pages)
-        if self.locale is not None:
-            others = [page.translation_key for page in pages.values()]
+        elsewhere = [
+            page.translation_key
+            for page in pages.values()
+            if self.locale is not None and page.locale_id != self.locale.pk
+        ]
+        if elsewhere:
             localized = MemberCityPage.objects.filter(
-                translation_key__in=others, locale=self.locale
+                translation_key__in=elsewhere, locale=self.locale
             ).only("title", "draft_title", "path", "depth", "locale_id", "translation_key")
             by_key = {page.translation_key: page for page in localized}
             shown = {pk: by_key.get(page.translation_key, page) for pk, page in pages.items()}
