@@ -28,7 +28,7 @@ class PartnerCitiesChooser(forms.Widget):
 
     template_name = "initiatives/widgets/partner_cities_chooser.html"
     locale: Locale | None = None
-    _regions: dict[int, str] | None = None
+    _regions: list[tuple[int, str, str]] | None = None
 
     def value_from_datadict(self, data, files, name):
         return [value for value in data.getlist(name) if value]
@@ -64,8 +64,11 @@ class PartnerCitiesChooser(forms.Widget):
             ).only("title", "draft_title", "path", "depth", "locale_id", "translation_key")
             by_key = {page.translation_key: page for page in localized}
             shown = {pk: by_key.get(page.translation_key, page) for pk, page in pages.items()}
-        parent_paths = {page.path[: -Page.steplen] for page in shown.values()}
-        regions = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
+        # A member city's parent is its region: those of the case study's language are at hand.
+        regions = {path: title for _pk, path, title in self.regions()}
+        elsewhere = {page.path[: -Page.steplen] for page in shown.values()} - regions.keys()
+        if elsewhere:
+            regions.update(Page.objects.filter(path__in=elsewhere).values_list("path", "title"))
         cities = []
         for pk in dict.fromkeys(ids):  # in order, once each
             if pk not in shown:
@@ -83,21 +86,21 @@ class PartnerCitiesChooser(forms.Widget):
             )
         return cities
 
-    def regions(self) -> dict[int, str]:
-        """Every region's title by page id, in the case study's language: a city chosen in the
+    def regions(self) -> list[tuple[int, str, str]]:
+        """Every region in the case study's language (id, tree path, title): a city chosen in the
         modal comes back with its parent's id, and a member city's parent is its region. Read once
         per form, though Wagtail renders the widget twice (the field, and its client-side copy)."""
         if self._regions is None:
             regions = RegionalSectionPage.objects.all()
             if self.locale is not None:
                 regions = regions.filter(locale=self.locale)
-            self._regions = dict(regions.values_list("pk", "title"))
+            self._regions = list(regions.values_list("pk", "path", "title"))
         return self._regions
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["cities"] = self.chosen_cities(context["widget"]["value"])
-        context["regions"] = self.regions()
+        context["regions"] = {pk: title for pk, _path, title in self.regions()}
         context["regions_id"] = f"{context['widget']['attrs'].get('id', name)}-regions"
         context["chooser_url"] = reverse("wagtailadmin_choose_page")
         context["city_type"] = CITY_TYPE
