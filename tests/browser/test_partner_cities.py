@@ -4,6 +4,7 @@ chooser: two added from the page chooser's search, one removed, a draft saved.""
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 from wagtail.models import Locale
@@ -74,6 +75,8 @@ def test_a_city_editor_adds_two_partner_cities_and_removes_one(live_server, brow
     assert partners.get_by_role("listitem").count() == 2
     assert seoul.get_parent().title in partners.get_by_role("listitem").nth(1).inner_text()
     shot(partners, "1-two-chosen")
+    violations = Axe().run(page, context="#id_partner_cities").response["violations"]
+    assert not [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
 
     # 2. One is removed from the keyboard; focus stays in the list.
     partners.get_by_role("button", name="Retirer Séoul").focus()
