@@ -25,6 +25,7 @@ from core.tree import ancestor_paths
 from core.visibility import visible
 from initiatives.forms import CaseStudyForm
 from initiatives.serializers import TaxonomySerializer
+from initiatives.widgets import PartnerCitiesChooser
 
 from .taxonomy import SustainableDevelopmentGoal, Theme, default_locale_only
 
@@ -165,7 +166,7 @@ class CaseStudyPage(CachedContent, Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("partner_cities", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("partner_cities", widget=PartnerCitiesChooser()),
                 FieldPanel("partner_organisations"),
             ],
             heading=_("Partners"),
