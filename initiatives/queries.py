@@ -21,9 +21,12 @@ REGION_DEPTH, CITY_DEPTH = 3, 4
 
 def live_case_studies(locale: Locale | int) -> QuerySet:
     """Every visible initiative and solution in one locale's tree (a locale or its id), newest
-    first."""
-    return visible(Page.objects.type(CaseStudyPage).filter(locale=locale)).order_by(
-        "-first_published_at", "pk"
+    first. Listings show cards, so their StreamFields (body, figures, contacts, resources) are
+    left unread: decoding them took most of a listing's time."""
+    return (
+        visible(Page.objects.type(CaseStudyPage).filter(locale=locale))
+        .order_by("-first_published_at", "pk")
+        .defer_streamfields()
     )
 
 

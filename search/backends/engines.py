@@ -96,27 +96,19 @@ def with_autocomplete_analysis(settings: dict) -> dict:
 
 
 class BulkPipeline:
-    """Bulk requests sent from background threads, at most IN_FLIGHT at a time: the engine
-    indexes one while it receives the next and Python builds the documents after them."""
-
-    IN_FLIGHT = 2
-
     def __init__(self):
-        self.executor = ThreadPoolExecutor(
-            max_workers=self.IN_FLIGHT, thread_name_prefix="search-bulk"
-        )
-        self.pending: list = []
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-bulk")
+        self.pending = None
         self.unrefreshed: set[str] = set()  # indexes being filled with periodic refreshes off
 
     def submit(self, function, *args, **kwargs):
-        while len(self.pending) >= self.IN_FLIGHT:
-            self.pending.pop(0).result()  # raises the request's error, if it failed
-        self.pending.append(self.executor.submit(function, *args, **kwargs))
+        self.wait()
+        self.pending = self.executor.submit(function, *args, **kwargs)
 
     def wait(self):
-        pending, self.pending = self.pending, []
-        for request in pending:
-            request.result()
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending.result()  # raises the request's error, if it failed
 
     def close(self):
         try:
