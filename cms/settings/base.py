@@ -211,6 +211,10 @@ CACHES = {
         else {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": env("CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+            # What pages keep rendered between publishes (core/published.py) is one entry per
+            # page, card and listing: past Django's default of 300 entries the file cache drops
+            # a third of them, the generation counter among them, on every write.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     )
 }
