@@ -153,29 +153,24 @@ class CaseStudyFilter:
         matching = self.matching_ids() if self.hits is not None else self._queryset().values("pk")
         return live_case_studies(self.locale).filter(pk__in=matching).specific()
 
-    def count(self) -> int:
-        """How many case studies match: counted once per change to the published site for each
-        choice of filters, like the facets' counts."""
-        if self.hits is not None:
-            return len(self.matching_ids())
-        return published.cached(
+    def paginate(self, page_number, per_page: int):
+        if self.hits is not None:  # a search's hits: already in memory
+            return Paginator(self.results(), per_page).get_page(page_number)
+        # Counted, and the page's case studies sorted out of all the matching ones, once per
+        # change to the published site for each choice of filters; then read by id.
+        count = published.cached(
             "library-count", lambda: self._queryset().count(), self.locale.pk, self._filter_key()
         )
-
-    def paginate(self, page_number, per_page: int):
-        page = CountedPaginator(self.results(), per_page, count=self.count()).get_page(page_number)
-        if self.hits is None:
-            # The page's case studies are sorted out of all the matching ones once per change to
-            # the published site for each choice of filters, then read by id.
-            ids = published.cached(
-                "library-page",
-                lambda: list(page.object_list.values_list("pk", flat=True)),
-                self.locale.pk,
-                self._filter_key(),
-                page.number,
-                per_page,
-            )
-            page.object_list = live_case_studies(self.locale).filter(pk__in=ids).specific()
+        page = CountedPaginator(self.results(), per_page, count=count).get_page(page_number)
+        ids = published.cached(
+            "library-page",
+            lambda: list(page.object_list.values_list("pk", flat=True)),
+            self.locale.pk,
+            self._filter_key(),
+            page.number,
+            per_page,
+        )
+        page.object_list = live_case_studies(self.locale).filter(pk__in=ids).specific()
         return page
 
     # Facets --------------------------------------------------------------------------------
